@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Env, jwtSecret } from '@zs/config';
+import { User } from '@zs/db';
+import { UsersModule } from '../users/users.module';
+import { ActorResolver } from './actor.resolver';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [Env],
+      useFactory: (env: Env) => ({ secret: jwtSecret(env), signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, ActorResolver, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

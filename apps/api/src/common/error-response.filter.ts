@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode, FieldIssue } from '@zs/domain';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: FieldIssue[];
+  correlationId?: string;
+}
+
+/** Each domain error code's HTTP status. Exhaustive: a new code without a mapping does not compile. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.Validation: return HttpStatus.BAD_REQUEST;
+    case ErrorCode.Unauthorized: return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden: return HttpStatus.FORBIDDEN;
+    case ErrorCode.NotFound: return HttpStatus.NOT_FOUND;
+    case ErrorCode.Conflict:
+    case ErrorCode.StaleVersion:
+    case ErrorCode.IllegalTransition:
+    case ErrorCode.MissingEvidence:
+    case ErrorCode.Duplicate:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.IdempotencyMismatch:
+    case ErrorCode.Unprocessable:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.TooManyRequests: return HttpStatus.TOO_MANY_REQUESTS;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`unmapped error code ${String(unmapped)}`);
+    }
+  }
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** The one error shape of API.md: `{statusCode, error, message, details?}`; a 500 carries a correlation id, never a stack. */
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const body = this.toBody(exception, request);
+    if (exception instanceof DomainError && exception.code === ErrorCode.TooManyRequests && exception.details?.[0]) {
+      reply.header('Retry-After', exception.details[0].message);
+      body.details = undefined;
+    }
+    reply.status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusOf(exception.code);
+      return { statusCode, error: REASON[statusCode], message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      return { statusCode, error: REASON[statusCode] ?? 'Error', message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) };
+    }
+    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large …
+      return { statusCode: fastifyStatus, error: REASON[fastifyStatus] ?? 'Error', message: (exception as Error).message };
+    }
+    const pgCode = (exception as { code?: string })?.code;
+    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
+      // invalid text representation / datetime / numeric out of range that slipped past validation
+      return { statusCode: 400, error: REASON[400], message: (exception as Error).message };
+    }
+    const correlationId = randomUUID();
+    this.logger.error({ err: exception, correlationId, method: request.method, url: request.url }, 'unexpected error');
+    return { statusCode: 500, error: REASON[500], message: `内部错误 / Internal error (correlation id ${correlationId})`, correlationId };
+  }
+}

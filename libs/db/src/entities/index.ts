@@ -1,0 +1,29 @@
+import { Agreement } from './agreement.entity';
+import { Blocker } from './blocker.entity';
+import { Company } from './company.entity';
+import { Contact } from './contact.entity';
+import { DictionaryEntry } from './dictionary-entry.entity';
+import { FieldChange } from './field-change.entity';
+import { Fund } from './fund.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { Lead } from './lead.entity';
+import { Milestone } from './milestone.entity';
+import { Park } from './park.entity';
+import { Project } from './project.entity';
+import { ProjectCodeCounter } from './project-code-counter.entity';
+import { StageChange } from './stage-change.entity';
+import { Task } from './task.entity';
+import { User } from './user.entity';
+import { Visit } from './visit.entity';
+
+export {
+  Agreement, Blocker, Company, Contact, DictionaryEntry, FieldChange, Fund, IdempotencyRecord, Lead, Milestone,
+  Park, Project, ProjectCodeCounter, StageChange, Task, User, Visit,
+};
+export type { DictionaryKind } from './dictionary-entry.entity';
+export { BaseRecord, SoftDeletableRecord, decimalTransformer } from './base.entity';
+
+export const ENTITIES = [
+  Agreement, Blocker, Company, Contact, DictionaryEntry, FieldChange, Fund, IdempotencyRecord, Lead, Milestone,
+  Park, Project, ProjectCodeCounter, StageChange, Task, User, Visit,
+];

@@ -1,0 +1,3 @@
+export * from './job-catalogue';
+export * from './queue-backend';
+export * from './queue.module';
