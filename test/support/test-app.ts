@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -25,12 +26,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-let counter = 0;
 
 /** Clones the run's migrated template into a database of this test file's own, then boots the API on it. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const run = readTestRun();
-  const dbName = `zs_test_${run.runId}_${process.pid}_${++counter}`;
+  const dbName = `zs_test_${run.runId}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: run.serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${run.templateDb}"`);

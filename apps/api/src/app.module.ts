@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfigModule } from '@zs/config';
+import { DatabaseModule } from '@zs/db';
 import { QueueModule } from '@zs/queue';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
-import { DatabaseModule } from './database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging.module';
+import { ProjectsModule } from './projects/projects.module';
+import { VisitsModule } from './visits/visits.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { BlockersModule } from './blockers/blockers.module';
+import { FundsModule } from './funds/funds.module';
+import { TasksModule } from './tasks/tasks.module';
+import { ParksModule } from './parks/parks.module';
+import { DictionariesModule } from './dictionaries/dictionaries.module';
+import { CompaniesModule } from './companies/companies.module';
+import { LeadsModule } from './leads/leads.module';
 import { SetupModule } from './setup/setup.module';
 import { UsersModule } from './users/users.module';
 
@@ -19,6 +30,17 @@ import { UsersModule } from './users/users.module';
     QueueModule.forRoot('producer'),
     AuthModule,
     UsersModule,
+    ProjectsModule,
+    VisitsModule,
+    AgreementsModule,
+    MilestonesModule,
+    BlockersModule,
+    FundsModule,
+    TasksModule,
+    ParksModule,
+    DictionariesModule,
+    CompaniesModule,
+    LeadsModule,
     HealthModule,
     SetupModule,
   ],

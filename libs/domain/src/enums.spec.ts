@@ -1,6 +1,8 @@
 import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_KINDS,
+  BLOCKER_CATEGORIES,
+  BLOCKER_CATEGORY_LABELS,
   CHANNEL_LABELS,
   CHANNELS,
   LEAD_STATUS_LABELS,
@@ -62,6 +64,7 @@ describe('enumerations', () => {
     ['agreement kinds', AGREEMENT_KINDS, AGREEMENT_KIND_LABELS],
     ['lead statuses', LEAD_STATUSES, LEAD_STATUS_LABELS],
     ['milestone statuses', MILESTONE_STATUSES, MILESTONE_STATUS_LABELS],
+    ['blocker categories', BLOCKER_CATEGORIES, BLOCKER_CATEGORY_LABELS],
   ])('labels every one of the %s in Chinese and English, and nothing else', (_, keys, labels) => {
     expect(Object.keys(labels)).toEqual([...keys]);
     for (const key of keys) {

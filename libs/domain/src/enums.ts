@@ -88,3 +88,27 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, Label> = {
   done: { zh: '已完成', en: 'Done' },
   not_needed: { zh: '无需办理', en: 'Not needed' },
 };
+
+/**
+ * 问题/困难 categories: why projects stall (DOMAIN.md "Why projects stall": power not ready, permits slow,
+ * funding gaps, land, long construction-drawing cycles).
+ */
+export const BLOCKER_CATEGORIES = [
+  'power',
+  'permits',
+  'funding',
+  'land',
+  'construction_drawings',
+  'infrastructure',
+  'other',
+] as const;
+export type BlockerCategory = (typeof BLOCKER_CATEGORIES)[number];
+export const BLOCKER_CATEGORY_LABELS: Record<BlockerCategory, Label> = {
+  power: { zh: '电力配套', en: 'Power supply' },
+  permits: { zh: '手续办理', en: 'Permits' },
+  funding: { zh: '资金缺口', en: 'Funding gap' },
+  land: { zh: '土地', en: 'Land' },
+  construction_drawings: { zh: '施工图', en: 'Construction drawings' },
+  infrastructure: { zh: '基础设施', en: 'Infrastructure' },
+  other: { zh: '其他', en: 'Other' },
+};

@@ -219,6 +219,16 @@ describe('planTransition: occurredAt and date fields', () => {
     expect(error.details).toEqual([{ field: 'occurredAt', message: expect.any(String) }]);
   });
 
+  it('rejects an occurredAt before the project entered its current stage, keeping the history in order', () => {
+    const enteredAt = new Date('2026-02-01T00:00:00Z');
+    const error = errorOf(() =>
+      planTransition(makeInput({ from: 'intention', to: 'negotiation', currentStageEnteredAt: enteredAt, occurredAt: new Date('2026-01-31T23:59:59Z') })),
+    );
+    expect(error.code).toBe(ErrorCode.Validation);
+    expect(error.details?.[0].field).toBe('occurredAt');
+    expect(planTransition(makeInput({ from: 'intention', to: 'negotiation', currentStageEnteredAt: enteredAt, occurredAt: enteredAt })).occurredAt).toBe(enteredAt);
+  });
+
   it('rejects an invalid occurredAt', () => {
     const error = errorOf(() =>
       planTransition(makeInput({ from: 'intention', to: 'negotiation', occurredAt: new Date('nope') })),

@@ -29,6 +29,11 @@ export interface TransitionInput {
   /** When the move happened; defaults to `now`; may be in the past, never in the future. */
   occurredAt?: Date | null;
   now: Date;
+  /**
+   * When the project entered its current stage. A move cannot predate it: the stage history stays in
+   * chronological order, so that durations computed from it are never negative.
+   */
+  currentStageEnteredAt?: Date | null;
   /** The park's time zone, e.g. 'Asia/Shanghai': the zone in which `occurredAt` becomes a date. */
   timeZone: string;
   evidence: StageEvidence;
@@ -117,6 +122,10 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   if (explicitAt !== null) {
     if (Number.isNaN(explicitAt.getTime())) throw validationError('occurredAt', '发生时间无效');
     if (explicitAt.getTime() > now.getTime()) throw validationError('occurredAt', '发生时间不能晚于当前时间');
+    const enteredAt = input.currentStageEnteredAt;
+    if (enteredAt && explicitAt.getTime() < enteredAt.getTime()) {
+      throw validationError('occurredAt', `发生时间不能早于进入当前阶段（${zh(from)}）的时间 ${enteredAt.toISOString()}`);
+    }
   }
   const occurredAt = explicitAt ?? now;
   const plan = (kind: TransitionKind, skipped: PipelineStage[] = [], dateFields = {}): TransitionPlan => ({

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { validationError } from '@zs/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
@@ -59,4 +59,11 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/** Lists of soft-deletable records: `?deleted=true` lists the deleted ones (admins only, else 403). */
+export class SoftDeletePageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'admins: list deleted records instead' })
+  @IsOptional() @Transform(({ value }) => value === true || value === 'true' ? true : value === false || value === 'false' ? false : value) @IsBoolean()
+  deleted?: boolean;
 }

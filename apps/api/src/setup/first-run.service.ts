@@ -17,6 +17,19 @@ export class FirstRunService {
     private readonly env: Env,
   ) {}
 
+  /** Runs `work` while holding the set-up lock (a session advisory lock), so that one replica loads demo data. */
+  async withSetupLock<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK + 1]);
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK + 1]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
   /** Idempotent and safe with several replicas: runs under an advisory lock, creates only what is missing. */
   async ensureRootAndAdmin(): Promise<{ rootParkId: string; adminCreated: boolean }> {
     return this.db.transaction(async (tx) => {

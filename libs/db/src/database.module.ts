@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '@zs/config';
-import { dataSourceOptions, openDatabase } from '@zs/db';
+import { dataSourceOptions } from './data-source-options';
+import { openDatabase } from './prepare-database';
 
-/** TypeORM on the product's database: created if missing, ctype checked and migrated before anything serves. */
+/**
+ * TypeORM on the product's database, shared by the API and the worker: created if missing, ctype checked and
+ * migrated (under an advisory lock, so several processes starting at once migrate once) before anything serves.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

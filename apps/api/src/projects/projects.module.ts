@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DictionariesModule } from '../dictionaries/dictionaries.module';
+import { ProjectAccessService } from './project-access.service';
+import { ProjectsController } from './projects.controller';
+import { ProjectsService } from './projects.service';
+
+@Module({
+  imports: [DictionariesModule],
+  controllers: [ProjectsController],
+  providers: [ProjectsService, ProjectAccessService],
+  exports: [ProjectsService, ProjectAccessService],
+})
+export class ProjectsModule {}
