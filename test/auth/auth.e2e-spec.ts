@@ -49,6 +49,14 @@ describe('auth', () => {
     expect((await t.request('POST', '/api/auth/login', { body: { username: user.username, password: user.password } })).status).toBe(401);
   });
 
+  it('answers a null for a required field with 400 naming it, never a 500', async () => {
+    const user = await makeUser(t, 'officer');
+    const admin = await t.adminToken();
+    const res = await t.request('PATCH', `/api/users/${user.id}`, { token: admin, body: { version: 1, displayName: null } });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'displayName' })]);
+  });
+
   it('lets only admins create users (403 for others)', async () => {
     const manager = await makeUser(t, 'manager');
     const res = await t.request('POST', '/api/users', { token: manager.token, body: { username: 'x1', password: 'password-123', displayName: 'x', role: 'officer' } });

@@ -33,7 +33,8 @@ export class AuthService {
       throw new DomainError(ErrorCode.Unauthorized, '用户名或密码错误 (wrong username or password)');
     }
     await this.throttle.recordSuccess(username);
-    await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
+    // not an edit of the user: no version bump (a query-builder update would increment it)
+    await this.users.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
     const claims: TokenClaims = { sub: user.id, role: user.role };
     return { accessToken: await this.jwt.signAsync(claims), user: toUserView(user) };
   }

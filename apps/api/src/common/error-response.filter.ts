@@ -73,13 +73,35 @@ export class ErrorResponseFilter implements ExceptionFilter {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large …
       return { statusCode: fastifyStatus, error: REASON[fastifyStatus] ?? 'Error', message: (exception as Error).message };
     }
-    const pgCode = (exception as { code?: string })?.code;
-    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
-      // invalid text representation / datetime / numeric out of range that slipped past validation
-      return { statusCode: 400, error: REASON[400], message: (exception as Error).message };
-    }
+    const constraint = fromDatabaseError(exception);
+    if (constraint) return constraint;
     const correlationId = randomUUID();
     this.logger.error({ err: exception, correlationId, method: request.method, url: request.url }, 'unexpected error');
     return { statusCode: 500, error: REASON[500], message: `内部错误 / Internal error (correlation id ${correlationId})`, correlationId };
+  }
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * What a client sent that only the database caught (a null for a required column, a value out of range, a
+ * duplicate): a 4xx naming the field, never a 500. Services check first; this is the net under them.
+ */
+function fromDatabaseError(exception: unknown): ErrorBody | null {
+  const error = exception as { code?: string; column?: string; constraint?: string; detail?: string; driverError?: unknown };
+  const pg = (error?.driverError ?? error) as { code?: string; column?: string; constraint?: string; detail?: string };
+  if (typeof pg?.code !== 'string' || !/^(22|23)/.test(pg.code)) return null;
+  const keyColumn = /Key \(([a-z_]+)/.exec(pg.detail ?? '')?.[1];
+  const field = camel(pg.column ?? keyColumn ?? 'body');
+  switch (pg.code) {
+    case '23502':
+      return { statusCode: 400, error: REASON[400], message: `${field} 不能为空 (required)`, details: [{ field, message: '不能为空 (required)' }] };
+    case '23505':
+      return { statusCode: 409, error: REASON[409], message: `${field} 已存在 (already exists)`, details: [{ field, message: '已存在 (already exists)' }] };
+    case '23503':
+      return { statusCode: 400, error: REASON[400], message: `${field} 引用的记录不存在 (unknown reference)`, details: [{ field, message: '引用的记录不存在 (unknown reference)' }] };
+    default:
+      // 22xxx: invalid text representation, datetime or numeric out of range; 23514: check violation
+      return { statusCode: 400, error: REASON[400], message: `请求参数有误 (invalid value): ${field}`, details: [{ field, message: '无效的值 (invalid value)' }] };
   }
 }
