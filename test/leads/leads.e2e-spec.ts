@@ -159,6 +159,17 @@ describe('leads', () => {
     expect(convertRejected.status).toBe(409);
   });
 
+  it('hands a pursuing lead over to another officer without re-opening its screening', async () => {
+    const successor = await makeUser(t, 'officer');
+    const lead = await pursuingLead();
+    const res = await t.request('POST', `/api/leads/${lead.id}/assign`, { token: manager.token, body: { assigneeId: successor.id } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'pursuing', assigneeId: successor.id, screeningDueOn: lead.screeningDueOn });
+    const converted = await t.request('POST', `/api/leads/${lead.id}/convert`, { token: successor.token, body: {} });
+    expect(converted.status).toBe(201);
+    expect(converted.body.project.ownerId).toBe(successor.id);
+  });
+
   it('lets only the assignee screen: another officer gets 404, the reporter 403; a rejection needs a note (400)', async () => {
     const lead = await logLead(reporter);
     await t.request('POST', `/api/leads/${lead.id}/assign`, { token: manager.token, body: { assigneeId: assignee.id } });

@@ -67,6 +67,7 @@ describe.each(backends)('the worker on the $name backend', ({ name, redisUrl }) 
     await app?.close();
     if (name === 'redis') await producer?.obliterate({ force: true }).catch(() => undefined);
     await producer?.close();
+    delete process.env.REDIS_URL;
   });
 
   it(`runs BullMQ on ${name}`, () => {

@@ -28,7 +28,7 @@ class Launcher {
   private postgres?: ManagedProcess;
   private api?: ManagedProcess;
   private worker?: ManagedProcess;
-  private stopping = false;
+  private stopping?: Promise<never>;
 
   constructor(private readonly env: Env) {}
 
@@ -39,6 +39,7 @@ class Launcher {
       throw new Error(`port ${env.PORT} is already in use (another npm start?): stop it or set PORT`);
     }
     const childEnv: NodeJS.ProcessEnv = { ...process.env };
+    if (!process.stdout.isTTY) childEnv.NO_COLOR ??= '1'; // no colour codes in a log file
     let database: string;
     if (env.DATABASE_URL) {
       database = `PostgreSQL at ${masked(env.DATABASE_URL)}`;
@@ -66,15 +67,24 @@ class Launcher {
     this.printBanner(database, queue);
   }
 
-  /** Stops the worker (in-flight jobs finish), then the API, then PostgreSQL; exits with `code`. */
-  async stop(code: number, reason: string): Promise<never> {
-    if (this.stopping) {
-      fail('stopping already; a second signal kills the API and the worker');
-      this.worker?.kill();
-      this.api?.kill();
-      return new Promise<never>(() => undefined);
+  /** Ctrl-C / SIGTERM: a clean stop; a second signal while stopping kills the API and the worker. */
+  onSignal(signal: NodeJS.Signals): void {
+    if (!this.stopping) {
+      void this.stop(0, `received ${signal}`);
+      return;
     }
-    this.stopping = true;
+    fail(`received ${signal} while stopping: killing the API and the worker`);
+    this.worker?.kill();
+    this.api?.kill();
+  }
+
+  /** Stops the worker (in-flight jobs finish), then the API, then PostgreSQL; exits with `code`. Once. */
+  stop(code: number, reason: string): Promise<never> {
+    this.stopping ??= this.stopAll(code, reason);
+    return this.stopping;
+  }
+
+  private async stopAll(code: number, reason: string): Promise<never> {
     const started = [this.worker, this.api, this.postgres].some((p) => p?.running);
     (code === 0 ? log : fail)(started ? `${reason}: stopping…` : reason);
     try {
@@ -96,6 +106,8 @@ class Launcher {
   };
 
   private spawn(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
+    // a signal during start-up: start nothing more (stopAll has passed this process already)
+    if (this.stopping) throw new Error('stopping');
     return new ManagedProcess(name, ['--require', GUARD, resolve(DIST_APPS, script)], env, this.onUnexpectedExit);
   }
 
@@ -185,7 +197,7 @@ async function main(): Promise<void> {
   }
   const launcher = new Launcher(env);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => void launcher.stop(0, `received ${signal}`));
+    process.on(signal, () => launcher.onSignal(signal));
   }
   try {
     await launcher.start();
