@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfigModule } from '@zs/config';
+import { AppConfigModule, AppLoggingModule } from '@zs/config';
 import { DatabaseModule } from '@zs/db';
 import { QueueModule } from '@zs/queue';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
-import { LoggingModule } from './logging.module';
 import { ProjectsModule } from './projects/projects.module';
 import { VisitsModule } from './visits/visits.module';
 import { AgreementsModule } from './agreements/agreements.module';
@@ -25,7 +24,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     AppConfigModule,
-    LoggingModule,
+    AppLoggingModule.forRoot('api'),
     DatabaseModule,
     QueueModule.forRoot('producer'),
     AuthModule,

@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfigModule } from '@zs/config';
+import { AppConfigModule, AppLoggingModule } from '@zs/config';
 import { DatabaseModule } from '@zs/db';
 import { QueueModule, type QueueModuleOptions } from '@zs/queue';
 import { HandlerRegistryService } from './handler-registry.service';
-import { LoggingModule } from './logging.module';
 import { SchedulesService } from './schedules.service';
 import { SystemProcessor } from './system/system.processor';
 
@@ -14,7 +13,7 @@ export class WorkerModule {
   static register(options: { queue?: QueueModuleOptions } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot('worker', options.queue), DiscoveryModule],
+      imports: [AppConfigModule, AppLoggingModule.forRoot('worker'), DatabaseModule, QueueModule.forRoot('worker', options.queue), DiscoveryModule],
       providers: [HandlerRegistryService, SchedulesService, SystemProcessor],
     };
   }
