@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
-import { requestLanguage } from '../dictionaries/language';
+import { RequestLanguage, type Language } from '../dictionaries/language';
 import { BlockerCategoryList, blockerCategories, BlockerPage, BlockerView } from './blocker.view';
 import { BlockersService } from './blockers.service';
 import { CreateBlockerDto, ListBlockersQueryDto, ResolveBlockerDto, UpdateBlockerDto } from './dto/blocker.dto';
@@ -19,8 +19,8 @@ export class BlockersController {
   @Get('blockers/categories')
   @ApiOperation({ summary: '问题类别 / Blocker categories, labelled in the request’s language' })
   @ApiOkResponse({ type: BlockerCategoryList })
-  categories(@Headers('accept-language') acceptLanguage?: string): BlockerCategoryList {
-    return blockerCategories(requestLanguage(acceptLanguage));
+  categories(@RequestLanguage() language: Language): BlockerCategoryList {
+    return blockerCategories(language);
   }
 
   @Get('projects/:id/blockers')

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../common/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
-import { requestLanguage } from '../dictionaries/language';
+import { RequestLanguage, type Language } from '../dictionaries/language';
 import { UpdateMilestoneDto } from './dto/milestone.dto';
 import { MilestoneList, MilestoneView } from './milestone.view';
 import { MilestonesService } from './milestones.service';
@@ -20,16 +20,16 @@ export class MilestonesController {
   listForProject(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam()) id: string,
-    @Headers('accept-language') acceptLanguage?: string,
+    @RequestLanguage() language: Language,
   ): Promise<MilestoneList> {
-    return this.milestones.listForProject(actor, id, requestLanguage(acceptLanguage));
+    return this.milestones.listForProject(actor, id, language);
   }
 
   @Get('milestones/:id')
   @ApiOperation({ summary: '前期手续步骤 / One permit-chain step' })
   @ApiOkResponse({ type: MilestoneView })
-  get(@CurrentActor() actor: Actor, @Param('id', IdParam()) id: string, @Headers('accept-language') acceptLanguage?: string): Promise<MilestoneView> {
-    return this.milestones.get(actor, id, requestLanguage(acceptLanguage));
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam()) id: string, @RequestLanguage() language: Language): Promise<MilestoneView> {
+    return this.milestones.get(actor, id, language);
   }
 
   @Patch('milestones/:id')
@@ -40,8 +40,8 @@ export class MilestonesController {
     @CurrentActor() actor: Actor,
     @Param('id', IdParam()) id: string,
     @Body() body: UpdateMilestoneDto,
-    @Headers('accept-language') acceptLanguage?: string,
+    @RequestLanguage() language: Language,
   ): Promise<MilestoneView> {
-    return this.milestones.update(actor, id, body, requestLanguage(acceptLanguage));
+    return this.milestones.update(actor, id, body, language);
   }
 }

@@ -23,7 +23,8 @@ export interface NewTask {
 
 /**
  * Follow-up tasks (跟进事项). Every change that can move a project's earliest open due time (create, done,
- * patch, delete, restore) refreshes the project's `nextFollowUpAt` in the same transaction.
+ * patch, delete, restore) refreshes the project's `nextFollowUpAt` in the same transaction, with the project
+ * row locked first: two concurrent changes then refresh one after the other, each seeing the other's task.
  */
 @Injectable()
 export class TasksService {
@@ -57,7 +58,7 @@ export class TasksService {
 
   async create(actor: Actor, dto: CreateTaskDto): Promise<TaskView> {
     const task = await this.db.transaction(async (tx) => {
-      const project = await this.access.require(actor, dto.projectId, 'write', { manager: tx });
+      const project = await this.access.require(actor, dto.projectId, 'write', { manager: tx, lock: true });
       await assertProjectPeople(tx, project.parkId, [dto.assigneeId], 'assigneeId');
       return this.createInTransaction(tx, actor, project, { title: dto.title, dueAt: parseTimestamp(dto.dueAt, 'dueAt'), assigneeId: dto.assigneeId });
     });
@@ -84,7 +85,7 @@ export class TasksService {
   async update(actor: Actor, id: string, dto: UpdateTaskDto): Promise<TaskView> {
     await this.db.transaction(async (tx) => {
       const task = await this.load(tx, id);
-      const project = await this.access.require(actor, task.projectId, 'write', { manager: tx });
+      const project = await this.access.require(actor, task.projectId, 'write', { manager: tx, lock: true });
       if (dto.assigneeId) await assertProjectPeople(tx, project.parkId, [dto.assigneeId], 'assigneeId');
       const { version, dueAt, ...fields } = dto;
       const changes: Partial<Task> = { ...fields };
@@ -129,7 +130,7 @@ export class TasksService {
     await this.db.transaction(async (tx) => {
       const task = await tx.findOne(Task, { where: { id }, withDeleted: true });
       if (!task?.deletedAt) throw notFound('已删除的任务');
-      await this.access.require(actor, task.projectId, 'write', { manager: tx });
+      await this.access.require(actor, task.projectId, 'write', { manager: tx, lock: true });
       await tx.restore(Task, { id });
       await this.projects.refreshNextFollowUp(tx, task.projectId);
     });
@@ -184,7 +185,7 @@ export class TasksService {
 
   private async requireWrite(tx: EntityManager, actor: Actor, task: Task, options: { allowAssignee?: boolean } = {}): Promise<void> {
     try {
-      await this.access.require(actor, task.projectId, 'write', { manager: tx });
+      await this.access.require(actor, task.projectId, 'write', { manager: tx, lock: true });
     } catch (error) {
       // The assignee may complete their own task on a project they can read but not write.
       const assigneeMayAct = options.allowAssignee && task.assigneeId === actor.id;

@@ -65,7 +65,7 @@ export class VisitsService {
     const nextFollowUpAt = dto.nextFollowUpAt ? parseTimestamp(dto.nextFollowUpAt, 'nextFollowUpAt') : null;
     assertFollowUpAfter(occurredAt, nextFollowUpAt);
     const id = await this.db.transaction(async (tx) => {
-      const project = await this.access.require(actor, projectId, 'write', { manager: tx });
+      const project = await this.access.require(actor, projectId, 'write', { manager: tx, lock: true });
       await this.assertParticipants(tx, project, dto.officerIds, dto.contactIds);
       const visit = await tx.save(tx.create(Visit, {
         projectId,
@@ -96,7 +96,7 @@ export class VisitsService {
   async update(actor: Actor, id: string, dto: UpdateVisitDto): Promise<VisitView> {
     await this.db.transaction(async (tx) => {
       const visit = await this.load(tx, id);
-      const project = await this.access.require(actor, visit.projectId, 'write', { manager: tx });
+      const project = await this.access.require(actor, visit.projectId, 'write', { manager: tx, lock: true });
       const { version, occurredAt: occurredText, nextFollowUpAt: followUpText, officerIds, contactIds, ...fields } = dto;
       const changes: Partial<Visit> = definedOnly(fields);
       if (occurredText !== undefined) changes.occurredAt = this.occurredAt(occurredText);
@@ -119,7 +119,7 @@ export class VisitsService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const visit = await this.load(tx, id);
-      await this.access.require(actor, visit.projectId, 'write', { manager: tx });
+      await this.access.require(actor, visit.projectId, 'write', { manager: tx, lock: true });
       const at = new Date();
       await tx.update(Visit, { id }, { deletedAt: at });
       await this.tasks.removeVisitFollowUps(tx, id, visit.projectId, at);
@@ -131,7 +131,7 @@ export class VisitsService {
     await this.db.transaction(async (tx) => {
       const visit = await tx.findOne(Visit, { where: { id }, withDeleted: true });
       if (!visit?.deletedAt) throw notFound('已删除的走访记录');
-      await this.access.require(actor, visit.projectId, 'write', { manager: tx });
+      await this.access.require(actor, visit.projectId, 'write', { manager: tx, lock: true });
       await tx.restore(Visit, { id });
       await this.tasks.restoreVisitFollowUps(tx, id, visit.projectId, visit.deletedAt);
     });
