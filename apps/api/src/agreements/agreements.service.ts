@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Env } from '@zs/config';
 import { Agreement } from '@zs/db';
 import { toZonedDate, validationError } from '@zs/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { notFound, updateWithVersion } from '../common/optimistic-update';
+import { definedOnly, updateWithVersion } from '../common/optimistic-update';
 import { keysetPage, Page } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { ProjectAccessService } from '../projects/project-access.service';
+import { ProjectRecordsService } from '../projects/project-records.service';
 import { ProjectsService } from '../projects/projects.service';
 import { AgreementView, toAgreementView } from './agreement.view';
 import { CreateAgreementDto, ListAgreementsQueryDto, UpdateAgreementDto } from './dto/agreement.dto';
@@ -19,6 +20,7 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProjectAccessService,
+    private readonly records: ProjectRecordsService,
     private readonly projects: ProjectsService,
     private readonly env: Env,
   ) {}
@@ -33,8 +35,7 @@ export class AgreementsService {
   }
 
   async get(actor: Actor, id: string): Promise<AgreementView> {
-    const agreement = await this.load(this.db.manager, id);
-    await this.access.require(actor, agreement.projectId, 'read');
+    const agreement = await this.records.load(actor, Agreement, id, 'read', '签约记录');
     return toAgreementView(agreement);
   }
 
@@ -64,8 +65,7 @@ export class AgreementsService {
     const { version, ...fields } = dto;
     if (fields.signedOn !== undefined) this.assertSignedOn(fields.signedOn);
     await this.db.transaction(async (tx) => {
-      const agreement = await this.load(tx, id);
-      await this.access.require(actor, agreement.projectId, 'write', { manager: tx });
+      const agreement = await this.records.load(actor, Agreement, id, 'write', '签约记录', tx);
       await updateWithVersion(tx, Agreement, id, version, definedOnly(fields));
       await this.projects.touchActivity(tx, agreement.projectId);
     });
@@ -73,24 +73,14 @@ export class AgreementsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const agreement = await this.load(this.db.manager, id);
-    await this.access.require(actor, agreement.projectId, 'write');
-    await this.db.manager.softDelete(Agreement, { id });
+    await this.records.softDelete(actor, Agreement, id, '签约记录');
   }
 
   async restore(actor: Actor, id: string): Promise<AgreementView> {
-    const agreement = await this.db.manager.findOne(Agreement, { where: { id }, withDeleted: true });
-    if (!agreement?.deletedAt) throw notFound('已删除的签约记录');
-    await this.access.require(actor, agreement.projectId, 'write');
-    await this.db.manager.restore(Agreement, { id });
+    await this.records.restore(actor, Agreement, id, '签约记录');
     return this.get(actor, id);
   }
 
-  private async load(manager: EntityManager, id: string): Promise<Agreement> {
-    const agreement = await manager.findOne(Agreement, { where: { id } });
-    if (!agreement) throw notFound('签约记录');
-    return agreement;
-  }
 
   private assertSignedOn(signedOn: string): void {
     if (signedOn > toZonedDate(new Date(), this.env.TZ_PARK)) {
@@ -99,6 +89,3 @@ export class AgreementsService {
   }
 }
 
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

@@ -5,10 +5,11 @@ import { Blocker } from '@zs/db';
 import { DomainError, ErrorCode, toZonedDate, validationError } from '@zs/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { notFound, updateWithVersion } from '../common/optimistic-update';
+import { notFound, updateWithVersion, definedOnly } from '../common/optimistic-update';
 import { keysetPage, Page } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { ProjectAccessService } from '../projects/project-access.service';
+import { ProjectRecordsService } from '../projects/project-records.service';
 import { ProjectsService } from '../projects/projects.service';
 import { assertProjectPeople } from '../tasks/project-people';
 import { parseTimestamp } from '../tasks/tasks.service';
@@ -21,6 +22,7 @@ export class BlockersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProjectAccessService,
+    private readonly records: ProjectRecordsService,
     private readonly projects: ProjectsService,
     private readonly env: Env,
   ) {}
@@ -40,8 +42,7 @@ export class BlockersService {
   }
 
   async get(actor: Actor, id: string): Promise<BlockerView> {
-    const blocker = await this.load(this.db.manager, id);
-    await this.access.require(actor, blocker.projectId, 'read');
+    const blocker = await this.records.load(actor, Blocker, id, 'read', '问题');
     return toBlockerView(blocker, this.today());
   }
 
@@ -110,16 +111,11 @@ export class BlockersService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const blocker = await this.load(this.db.manager, id);
-    await this.access.require(actor, blocker.projectId, 'write');
-    await this.db.manager.softDelete(Blocker, { id });
+    await this.records.softDelete(actor, Blocker, id, '问题');
   }
 
   async restore(actor: Actor, id: string): Promise<BlockerView> {
-    const blocker = await this.db.manager.findOne(Blocker, { where: { id }, withDeleted: true });
-    if (!blocker?.deletedAt) throw notFound('已删除的问题');
-    await this.access.require(actor, blocker.projectId, 'write');
-    await this.db.manager.restore(Blocker, { id });
+    await this.records.restore(actor, Blocker, id, '问题');
     return this.get(actor, id);
   }
 
@@ -146,6 +142,3 @@ function assertResolution(resolvedAt: Date | null, resolution: string | null): v
   if (!resolvedAt && resolution) throw validationError('resolvedAt', '填写解决情况须同时给出 resolvedAt，或使用 POST /api/blockers/:id/resolve (resolution without resolvedAt)');
 }
 
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

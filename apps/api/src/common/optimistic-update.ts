@@ -32,3 +32,8 @@ export function notFound(what = '记录'): DomainError {
 export function forbidden(message = '无权执行此操作 (forbidden)'): DomainError {
   return new DomainError(ErrorCode.Forbidden, message);
 }
+
+/** The fields a PATCH actually sent (undefined = not sent; null = cleared). */
+export function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

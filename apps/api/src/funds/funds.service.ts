@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Env } from '@zs/config';
 import { Fund } from '@zs/db';
 import { toZonedDate, validationError } from '@zs/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { notFound, updateWithVersion } from '../common/optimistic-update';
+import { definedOnly, updateWithVersion } from '../common/optimistic-update';
 import { keysetPage } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { ProjectAccessService } from '../projects/project-access.service';
+import { ProjectRecordsService } from '../projects/project-records.service';
 import { ProjectsService } from '../projects/projects.service';
 import { CreateFundDto, ListFundsQueryDto, UpdateFundDto } from './dto/fund.dto';
 import { FundPage, FundView, toFundView } from './fund.view';
@@ -19,6 +20,7 @@ export class FundsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProjectAccessService,
+    private readonly records: ProjectRecordsService,
     private readonly projects: ProjectsService,
     private readonly env: Env,
   ) {}
@@ -40,8 +42,7 @@ export class FundsService {
   }
 
   async get(actor: Actor, id: string): Promise<FundView> {
-    const fund = await this.load(this.db.manager, id);
-    await this.access.require(actor, fund.projectId, 'read');
+    const fund = await this.records.load(actor, Fund, id, 'read', '到位资金记录');
     return toFundView(fund);
   }
 
@@ -62,32 +63,21 @@ export class FundsService {
     const { version, ...fields } = dto;
     if (fields.receivedOn !== undefined) this.assertReceivedOn(fields.receivedOn);
     await this.db.transaction(async (tx) => {
-      const fund = await this.load(tx, id);
-      await this.access.require(actor, fund.projectId, 'write', { manager: tx });
+      await this.records.load(actor, Fund, id, 'write', '到位资金记录', tx);
       await updateWithVersion(tx, Fund, id, version, definedOnly(fields));
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const fund = await this.load(this.db.manager, id);
-    await this.access.require(actor, fund.projectId, 'write');
-    await this.db.manager.softDelete(Fund, { id });
+    await this.records.softDelete(actor, Fund, id, '到位资金记录');
   }
 
   async restore(actor: Actor, id: string): Promise<FundView> {
-    const fund = await this.db.manager.findOne(Fund, { where: { id }, withDeleted: true });
-    if (!fund?.deletedAt) throw notFound('已删除的到位资金记录');
-    await this.access.require(actor, fund.projectId, 'write');
-    await this.db.manager.restore(Fund, { id });
+    await this.records.restore(actor, Fund, id, '到位资金记录');
     return this.get(actor, id);
   }
 
-  private async load(manager: EntityManager, id: string): Promise<Fund> {
-    const fund = await manager.findOne(Fund, { where: { id } });
-    if (!fund) throw notFound('到位资金记录');
-    return fund;
-  }
 
   private assertReceivedOn(receivedOn: string): void {
     if (receivedOn > toZonedDate(new Date(), this.env.TZ_PARK)) {
@@ -96,6 +86,3 @@ export class FundsService {
   }
 }
 
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

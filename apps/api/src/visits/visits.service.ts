@@ -5,7 +5,7 @@ import { Project, Visit } from '@zs/db';
 import { isDateOnly, validationError } from '@zs/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { notFound, updateWithVersion } from '../common/optimistic-update';
+import { notFound, updateWithVersion, definedOnly } from '../common/optimistic-update';
 import { keysetPage, Page } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { ProjectAccessService } from '../projects/project-access.service';
@@ -217,6 +217,3 @@ function earliest(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
 }
 
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
