@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { creditCodeCheckChar, toZonedDate, WorkCalendar } from '@zs/domain';
-import { LeadClock } from '../../apps/api/src/leads/lead-clock';
+import { Clock } from '@zs/config';
 import { createTestApp, TestApp } from '../support/test-app';
 import { makePark, makeUser, TestUser, unique } from '../support/factories';
 
@@ -108,7 +108,7 @@ describe('leads', () => {
   });
 
   it('counts the screening due date in working days, skipping the weekend after a Friday assignment', async () => {
-    const clock = t.app.get(LeadClock);
+    const clock = t.app.get(Clock);
     const friday = new Date('2026-11-20T10:00:00+08:00');
     const spy = jest.spyOn(clock, 'now').mockReturnValue(friday);
     try {

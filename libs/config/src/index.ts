@@ -1,3 +1,4 @@
 export * from './env';
 export * from './config.module';
 export * from './logging.module';
+export * from './clock';

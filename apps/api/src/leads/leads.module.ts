@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { DictionariesModule } from '../dictionaries/dictionaries.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { LeadClock } from './lead-clock';
 import { LeadDuplicatesService } from './lead-duplicates.service';
 import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
@@ -10,7 +9,7 @@ import { LeadsService } from './leads.service';
 @Module({
   imports: [DictionariesModule, CompaniesModule, ProjectsModule],
   controllers: [LeadsController],
-  providers: [LeadsService, LeadDuplicatesService, LeadClock],
+  providers: [LeadsService, LeadDuplicatesService],
   exports: [LeadsService],
 })
 export class LeadsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Env } from '@zs/config';
+import { Clock, Env } from '@zs/config';
 import { Company, Contact, Lead } from '@zs/db';
 import {
   checkCreditCode, DomainError, ErrorCode, nameBigrams, normalizeCompanyName, normalizeCreditCode, normalizeMobile,
@@ -22,7 +22,6 @@ import type { CreateProjectDto } from '../projects/dto/project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { ConvertLeadDto, ConvertLeadResult } from './dto/convert-lead.dto';
 import { AssignLeadDto, CreateLeadDto, ListLeadsQueryDto, ScreenLeadDto, UpdateLeadDto } from './dto/lead.dto';
-import { LeadClock } from './lead-clock';
 import { LeadDuplicatesService } from './lead-duplicates.service';
 import { LeadDuplicates, LeadView, toLeadView } from './lead.view';
 import { screeningDueOn } from './screening-due';
@@ -43,7 +42,7 @@ export class LeadsService {
     private readonly contacts: ContactsService,
     private readonly projects: ProjectsService,
     private readonly duplicates: LeadDuplicatesService,
-    private readonly clock: LeadClock,
+    private readonly clock: Clock,
     private readonly env: Env,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Env } from '@zs/config';
+import { Clock, Env } from '@zs/config';
 import { Agreement, Company, FieldChange, Milestone, Park, Project, StageChange } from '@zs/db';
 import {
   formatProjectCode, MILESTONE_KEYS, nameBigrams, planTransition, toZonedDate, validationError,
@@ -36,6 +36,7 @@ export class ProjectsService {
     private readonly access: ProjectAccessService,
     private readonly dictionaries: DictionariesService,
     private readonly env: Env,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectView> {
@@ -54,7 +55,7 @@ export class ProjectsService {
       throw forbidden('专员只能创建自己参与的项目 (officers create projects on whose team they are)');
     }
     await this.assertReferences(tx, actor, parkId, dto);
-    const now = new Date();
+    const now = this.clock.now();
     const year = Number(toZonedDate(now, this.env.TZ_PARK).slice(0, 4));
     const [{ last }] = await tx.query(
       `INSERT INTO project_code_counters (year, last) VALUES ($1, 1)
@@ -127,7 +128,7 @@ export class ProjectsService {
       const changes: Partial<Project> = { ...fields };
       if (fields.name) changes.nameBigrams = nameBigrams(fields.name);
       const diffs = diffFields(current, fields);
-      await updateWithVersion(tx, Project, id, version, { ...changes, lastActivityAt: new Date() });
+      await updateWithVersion(tx, Project, id, version, { ...changes, lastActivityAt: this.clock.now() });
       if (diffs.length) {
         await this.recordChanges(tx, actor, id, diffs);
       }
@@ -162,7 +163,7 @@ export class ProjectsService {
         previousStage: project.previousStage,
         note: dto.note,
         occurredAt,
-        now: new Date(),
+        now: this.clock.now(),
         currentStageEnteredAt: project.stageEnteredAt,
         timeZone: this.env.TZ_PARK,
         evidence: {
@@ -177,7 +178,7 @@ export class ProjectsService {
         stage: plan.to,
         stageEnteredAt: plan.occurredAt,
         previousStage: leavingPath ? (project.stage as Project['previousStage']) : plan.kind === 'reactivate' ? null : project.previousStage,
-        lastActivityAt: new Date(),
+        lastActivityAt: this.clock.now(),
         ...plan.dateFields,
       });
       await tx.insert(StageChange, { projectId: id, fromStage: plan.from, toStage: plan.to, occurredAt: plan.occurredAt, byId: actor.id, note: dto.note ?? null });
@@ -220,12 +221,12 @@ export class ProjectsService {
   }
 
   /** Marks activity on a project (a visit, a record added), which the stale-project rule reads. */
-  async touchActivity(tx: EntityManager, projectId: string, at = new Date()): Promise<void> {
+  async touchActivity(tx: EntityManager, projectId: string, at = this.clock.now()): Promise<void> {
     await tx.query(`UPDATE projects SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [projectId, at]);
   }
 
   private async recordChanges(tx: EntityManager, actor: Actor, projectId: string, diffs: FieldDiff[]): Promise<void> {
-    const at = new Date();
+    const at = this.clock.now();
     const rows = diffs.map((d) => ({ projectId, field: d.field, fromValue: d.from, toValue: d.to, at, byId: actor.id }));
     await tx.insert(FieldChange, rows as QueryDeepPartialEntity<FieldChange>[]);
   }
