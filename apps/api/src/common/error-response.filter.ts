@@ -49,6 +49,11 @@ export class ErrorResponseFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (isHealthReport(exception)) {
+      // terminus's 503: keep its report of which indicator is down
+      reply.status(exception.getStatus()).send(exception.getResponse());
+      return;
+    }
     const body = this.toBody(exception, request);
     if (exception instanceof DomainError && exception.code === ErrorCode.TooManyRequests && exception.details?.[0]) {
       reply.header('Retry-After', exception.details[0].message);
@@ -79,6 +84,12 @@ export class ErrorResponseFilter implements ExceptionFilter {
     this.logger.error({ err: exception, correlationId, method: request.method, url: request.url }, 'unexpected error');
     return { statusCode: 500, error: REASON[500], message: `内部错误 / Internal error (correlation id ${correlationId})`, correlationId };
   }
+}
+
+function isHealthReport(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE) return false;
+  const response = exception.getResponse();
+  return typeof response === 'object' && response !== null && 'status' in response && 'details' in response;
 }
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
