@@ -14,6 +14,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/apps/web/dist ./apps/web/dist
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -27,7 +27,8 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/apps/web/'],
+      // apps/web: only its pure-TS specs (client logic); its React files (.tsx) are type-checked and driven in Chromium
+      testPathIgnorePatterns: ['/node_modules/', '/apps/web/dist/'],
       transform,
       transformIgnorePatterns,
       extensionsToTreatAsEsm: ['.ts'],

@@ -61,3 +61,48 @@ export function makeCreditCode(prefix = '91510700'): string {
   while (body.length < 17) body += CREDIT_CODE_CHARSET[Math.floor(Math.random() * CREDIT_CODE_CHARSET.length)];
   return body + creditCodeCheckChar(body);
 }
+
+export interface FixtureMove {
+  to: string;
+  /** `YYYY-MM-DD` (09:00 in Asia/Shanghai) or an ISO timestamp. */
+  at: string;
+  note?: string;
+}
+
+const fixtureInstant = (at: string) => (/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T09:00:00+08:00` : at);
+
+/**
+ * A project whose life began at `createdAt` (its creation and first history entry backdated in SQL, as the
+ * demo loader does), then moved through `moves` with the real transitions API and their `occurredAt`.
+ * A land-transfer agreement signed on the creation day gives the evidence for agreement and contract.
+ */
+export async function makeProjectWithHistory(
+  t: TestApp,
+  owner: { id: string; token: string },
+  options: { createdAt: string; moves?: FixtureMove[]; funds?: { amount: number; receivedOn: string }[]; [field: string]: unknown },
+): Promise<{ id: string; code: string; name: string; companyId: string; [k: string]: any }> {
+  const { createdAt, moves = [], funds = [], ...overrides } = options;
+  const project = await makeProject(t, owner, overrides);
+  const created = new Date(fixtureInstant(createdAt));
+  await t.db.query(`UPDATE projects SET created_at = $2, stage_entered_at = $2, last_activity_at = $2 WHERE id = $1`, [project.id, created]);
+  await t.db.query(`UPDATE project_stage_changes SET occurred_at = $2 WHERE project_id = $1`, [project.id, created]);
+  if (moves.some((m) => ['agreement', 'contract', 'land_delivered', 'construction', 'production'].includes(m.to))) {
+    const res = await t.request('POST', `/api/projects/${project.id}/agreements`, {
+      token: owner.token,
+      body: { kind: 'land_transfer', signedOn: createdAt.slice(0, 10), amount: (overrides.totalInvestment as number | undefined) ?? 5200 },
+    });
+    if (res.status !== 201) throw new Error(`makeProjectWithHistory agreement: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  for (const move of moves) {
+    const res = await t.request('POST', `/api/projects/${project.id}/transitions`, {
+      token: owner.token,
+      body: { to: move.to, occurredAt: fixtureInstant(move.at), ...(move.note || ['dropped'].includes(move.to) ? { note: move.note ?? 'fixture' } : {}) },
+    });
+    if (res.status !== 200) throw new Error(`makeProjectWithHistory ${move.to}@${move.at}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  for (const fund of funds) {
+    const res = await t.request('POST', `/api/projects/${project.id}/funds`, { token: owner.token, body: fund });
+    if (res.status !== 201) throw new Error(`makeProjectWithHistory funds: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return project;
+}

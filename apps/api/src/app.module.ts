@@ -20,6 +20,15 @@ import { CompaniesModule } from './companies/companies.module';
 import { LeadsModule } from './leads/leads.module';
 import { SetupModule } from './setup/setup.module';
 import { UsersModule } from './users/users.module';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { ReportsModule } from './reports/reports.module';
+import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
+import { ChannelSettingsModule } from './channel-settings/channel-settings.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({
   imports: [
@@ -42,6 +51,15 @@ import { UsersModule } from './users/users.module';
     LeadsModule,
     HealthModule,
     SetupModule,
+    AnalyticsModule,
+    ReportsModule,
+    ExportsModule,
+    ImportsModule,
+    ChannelSettingsModule,
+    QueueDashboardModule,
+    NotificationsModule,
+    RemindersModule,
+    CalendarModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorResponseFilter },

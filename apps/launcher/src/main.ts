@@ -9,6 +9,7 @@
  */
 import 'reflect-metadata';
 import { config as loadDotenv } from 'dotenv';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_ADMIN_PASSWORD, type Env, EnvError, loadEnv } from '@zs/config';
@@ -150,6 +151,7 @@ class Launcher {
       [
         '',
         '  招商 CRM is running / 招商 CRM 已启动',
+        `    Web UI      ${base}/${webUiBuilt() ? '' : '   (not built: run npm run build:web / 网页界面尚未构建)'}`,
         `    API         ${base}/api`,
         `    OpenAPI     ${base}/api/docs`,
         `    Health      ${base}/api/health`,
@@ -163,6 +165,11 @@ class Launcher {
       ].join('\n'),
     );
   }
+}
+
+/** Whether the web UI's production build is there for the API to serve (npm start builds it). */
+function webUiBuilt(): boolean {
+  return existsSync(resolve(DIST_APPS, '../../apps/web/dist/index.html')) || existsSync(resolve(process.cwd(), 'apps/web/dist/index.html'));
 }
 
 function isPortFree(port: number): Promise<boolean> {

@@ -6,6 +6,9 @@ import { QueueModule, type QueueModuleOptions } from '@zs/queue';
 import { HandlerRegistryService } from './handler-registry.service';
 import { SchedulesService } from './schedules.service';
 import { SystemProcessor } from './system/system.processor';
+import { ChannelsModule } from './channels/channels.module';
+import { DigestsModule } from './digests/digests.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 /** The worker process: BullMQ processors over the shared database and queue catalogue; no HTTP routes. */
 @Module({})
@@ -13,7 +16,7 @@ export class WorkerModule {
   static register(options: { queue?: QueueModuleOptions } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule, AppLoggingModule.forRoot('worker'), DatabaseModule, QueueModule.forRoot('worker', options.queue), DiscoveryModule],
+      imports: [AppConfigModule, AppLoggingModule.forRoot('worker'), DatabaseModule, QueueModule.forRoot('worker', options.queue), DiscoveryModule, ChannelsModule, DigestsModule, RemindersModule],
       providers: [HandlerRegistryService, SchedulesService, SystemProcessor],
     };
   }

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const DEFAULT_ADMIN_USERNAME = 'admin';
 export const DEFAULT_ADMIN_PASSWORD = 'zhaoshang-admin';
@@ -25,6 +25,9 @@ export class Env {
   /** redis://… ; absent → BullMQ runs on its PostgreSQL backend (schema `bullmq`). */
   @IsOptional() @IsString() REDIS_URL?: string;
 
+  /** BullMQ key prefix on Redis (default BullMQ's `bull`): several installations can share one Redis. */
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.-]{1,64}$/) QUEUE_PREFIX?: string;
+
   @IsString() DATA_DIR = './.data';
 
   @IsOptional() @IsString() @MinLength(16) JWT_SECRET?: string;
@@ -40,6 +43,16 @@ export class Env {
 
   /** Public URL of the web UI, used in links sent by reminders. */
   @IsOptional() @IsString() PUBLIC_URL?: string;
+
+  /** Office hours in TZ_PARK (`HH:MM-HH:MM`) on working days: email, robot messages and digests wait for them. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, { message: 'OFFICE_HOURS must look like 09:00-18:00' })
+  OFFICE_HOURS = '09:00-18:00';
+
+  /** smtp://user:pass@host:587 (smtps:// for TLS on connect); absent → the email channel is off. */
+  @IsOptional() @IsString() SMTP_URL?: string;
+
+  /** The From of reminder emails, e.g. `招商CRM <crm@example.gov.cn>`; default: the SMTP user. */
+  @IsOptional() @IsString() MAIL_FROM?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -64,6 +77,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const env = plainToInstance(Env, stripEmpty(source), { exposeDefaultValues: true, excludeExtraneousValues: false });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const hours = /^(\d\d):(\d\d)-(\d\d):(\d\d)$/.exec(env.OFFICE_HOURS ?? '');
+  if (hours && +hours[1] * 60 + +hours[2] >= +hours[3] * 60 + +hours[4]) problems.push('OFFICE_HOURS: the start must come before the end');
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production (at least 16 characters)');
     if (env.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD) {

@@ -4,3 +4,9 @@ export * from './prepare-database';
 export * from './snake-naming.strategy';
 export * from './embedded-postgres';
 export * from './database.module';
+export * from './queries/dispatch-list';
+export {
+  affectedRows, CANCELLED_NOTE, cancelResolvedDeliveries, isCauseOpen, openCauses, scanCauses,
+  type CauseRef, type CauseRow, type ScannedCause,
+} from './reminders/causes';
+export { loadWorkCalendar } from './reminders/calendar';

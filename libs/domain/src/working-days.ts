@@ -12,6 +12,15 @@ export interface CalendarOverride {
   name?: string;
 }
 
+/** A day of the calendar that is not an ordinary weekday or weekend day, or that an admin named. */
+export interface CalendarDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+  /** `official`: the State Council's arrangement as the `chinese-days` package holds it; `override`: entered by an admin. */
+  source: 'official' | 'override';
+}
+
 /**
  * China's calendar of working days: the State Council's statutory holidays and 调休 make-up working
  * days (from the data of the `chinese-days` package, 2004–2026 in version 1.5.7), Monday to Friday for years
@@ -74,6 +83,26 @@ export class WorkCalendar {
       if (this.isWorkingDay(day)) count++;
     }
     return count;
+  }
+
+  /**
+   * The year's days that differ from Monday-to-Friday or are named: statutory holidays and 调休 make-up days
+   * of the package, with the admin's overrides on top (an override wins for its date), in date order.
+   */
+  specialDays(year: number): CalendarDay[] {
+    const days = new Map<string, CalendarDay>();
+    const prefix = `${String(year).padStart(4, '0')}-`;
+    for (const [table, kind] of [[holidays, 'holiday'], [workdays, 'workday']] as const) {
+      for (const [date, text] of Object.entries(table)) {
+        if (date.startsWith(prefix)) days.set(date, { date, kind, name: text.split(',')[1] ?? null, source: 'official' });
+      }
+    }
+    for (const override of this.overrides.values()) {
+      if (override.date.startsWith(prefix)) {
+        days.set(override.date, { date: override.date, kind: override.kind, name: override.name ?? null, source: 'override' });
+      }
+    }
+    return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
   }
 
   /** Whether the year's holidays are known: the package has that year's data or an admin entered overrides. */

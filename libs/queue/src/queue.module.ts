@@ -9,7 +9,7 @@ import { QueueBackendKind, selectQueueBackend } from './queue-backend';
 export const QUEUE_BACKEND_KIND = Symbol('QUEUE_BACKEND_KIND');
 
 export interface QueueModuleOptions {
-  /** BullMQ key prefix on Redis (default `bull`); the tests use one per run. The PostgreSQL backend ignores it. */
+  /** BullMQ key prefix on Redis (default: QUEUE_PREFIX, else `bull`); the tests use one per run. The PostgreSQL backend ignores it. */
   prefix?: string;
 }
 
@@ -52,7 +52,7 @@ export class QueueModule {
               connection: backend.connection as never,
               defaultJobOptions: DEFAULT_JOB_OPTIONS as never,
               // an explicit `prefix: undefined` would override BullMQ's default
-              ...(options.prefix ? { prefix: options.prefix } : {}),
+              ...(options.prefix || env.QUEUE_PREFIX ? { prefix: options.prefix ?? env.QUEUE_PREFIX } : {}),
             };
           },
           extraOptions: { manualRegistration: role === 'worker' },

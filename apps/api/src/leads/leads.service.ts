@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
-import { Company, Contact, Lead } from '@zs/db';
+import { cancelResolvedDeliveries, Company, Contact, Lead } from '@zs/db';
 import {
   checkCreditCode, DomainError, ErrorCode, nameBigrams, normalizeCompanyName, normalizeCreditCode, normalizeMobile,
-  toZonedDate, validationError, WorkCalendar,
+  toZonedDate, validationError, type WorkCalendar,
 } from '@zs/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, inScope, isManagerOrAdmin, parkScope } from '../common/actor';
@@ -16,6 +16,7 @@ import { CompaniesService } from '../companies/companies.service';
 import { CompanyView, toCompanyView } from '../companies/company.view';
 import { ContactView, toContactView } from '../companies/contact.view';
 import { ContactsService } from '../companies/contacts.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { parkSubtreeFilter } from '../parks/park-subtree';
 import type { CreateProjectDto } from '../projects/dto/project.dto';
@@ -33,8 +34,6 @@ import { screeningDueOn } from './screening-due';
  */
 @Injectable()
 export class LeadsService {
-  private readonly calendar = new WorkCalendar();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly dictionaries: DictionariesService,
@@ -44,6 +43,7 @@ export class LeadsService {
     private readonly duplicates: LeadDuplicatesService,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly calendars: CalendarService,
   ) {}
 
   async create(actor: Actor, dto: CreateLeadDto): Promise<LeadView> {
@@ -70,7 +70,7 @@ export class LeadsService {
       reportedById: actor.id,
       ...nameColumns(dto.title, dto.companyName),
       ...mobileColumns(dto.contactMobile),
-      ...(dto.assigneeId ? this.assignment(dto.assigneeId, now) : { status: 'new' as const }),
+      ...(dto.assigneeId ? this.assignment(dto.assigneeId, now, await this.calendars.calendar()) : { status: 'new' as const }),
     });
     await this.db.manager.insert(Lead, lead);
     return toLeadView(await this.db.manager.findOneByOrFail(Lead, { id: lead.id }));
@@ -156,8 +156,9 @@ export class LeadsService {
       }
       await this.assertAssignee(tx, dto.assigneeId, lead.parkId);
       const now = this.clock.now();
-      const changes = lead.status === 'pursuing' ? { assigneeId: dto.assigneeId, assignedAt: now } : this.assignment(dto.assigneeId, now);
+      const changes = lead.status === 'pursuing' ? { assigneeId: dto.assigneeId, assignedAt: now } : this.assignment(dto.assigneeId, now, await this.calendars.calendar());
       await updateWithVersion(tx, Lead, id, lead.version, changes);
+      await cancelResolvedDeliveries(tx, { subjectId: id }); // assigned: "not assigned" is resolved
     });
     return this.get(actor, id);
   }
@@ -177,6 +178,7 @@ export class LeadsService {
         screeningOpinion: dto.opinion,
         screeningNote: blankToNull(dto.note),
       });
+      await cancelResolvedDeliveries(tx, { subjectId: id }); // screened: "not screened" is resolved
     });
     return this.get(actor, id);
   }
@@ -339,12 +341,12 @@ export class LeadsService {
   }
 
   /** The columns of an assignment at `now`: status assigned, the screening due date on the working-day calendar. */
-  private assignment(assigneeId: string, now: Date): Pick<Lead, 'assigneeId' | 'assignedAt' | 'status' | 'screeningDueOn'> {
+  private assignment(assigneeId: string, now: Date, calendar: WorkCalendar): Pick<Lead, 'assigneeId' | 'assignedAt' | 'status' | 'screeningDueOn'> {
     return {
       assigneeId,
       assignedAt: now,
       status: 'assigned',
-      screeningDueOn: screeningDueOn(now, this.env.TZ_PARK, this.env.LEAD_SCREENING_WORKING_DAYS, this.calendar),
+      screeningDueOn: screeningDueOn(now, this.env.TZ_PARK, this.env.LEAD_SCREENING_WORKING_DAYS, calendar),
     };
   }
 }

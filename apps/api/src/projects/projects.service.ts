@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
-import { Agreement, Company, FieldChange, Milestone, Park, Project, StageChange } from '@zs/db';
+import { Agreement, cancelResolvedDeliveries, Company, FieldChange, Milestone, Park, Project, StageChange } from '@zs/db';
 import {
   formatProjectCode, MILESTONE_KEYS, nameBigrams, planTransition, toZonedDate, validationError,
   type AgreementKind,
@@ -132,6 +132,8 @@ export class ProjectsService {
       if (diffs.length) {
         await this.recordChanges(tx, actor, id, diffs);
       }
+      // a change is progress (stale project), and may meet a committed date: stop those reminders now
+      await cancelResolvedDeliveries(tx, { projectId: id });
     });
     return this.get(actor, id);
   }
@@ -186,6 +188,8 @@ export class ProjectsService {
       if (dateDiffs.length) {
         await this.recordChanges(tx, actor, id, dateDiffs);
       }
+      // reaching a stage meets its committed date and resets the stale clock: stop those reminders now
+      await cancelResolvedDeliveries(tx, { projectId: id });
     });
     return this.get(actor, id);
   }
@@ -211,18 +215,27 @@ export class ProjectsService {
     };
   }
 
-  /** Keeps `nextFollowUpAt` equal to the earliest open task's due time (called by the tasks service). */
+  /**
+   * Keeps `nextFollowUpAt` equal to the earliest open task's due time (called by the tasks service after every
+   * task change), and cancels the pending reminders of tasks done, moved or deleted in the same transaction.
+   */
   async refreshNextFollowUp(tx: EntityManager, projectId: string): Promise<void> {
     await tx.query(
       `UPDATE projects SET next_follow_up_at = (SELECT min(t.due_at) FROM tasks t WHERE t.project_id = $1 AND t.done_at IS NULL AND t.deleted_at IS NULL)
         WHERE id = $1`,
       [projectId],
     );
+    await cancelResolvedDeliveries(tx, { projectId });
   }
 
-  /** Marks activity on a project (a visit, a record added), which the stale-project rule reads. */
+  /**
+   * Marks activity on a project (a visit, a record added), which the stale-project rule reads. Called after a
+   * record changed (a milestone done, a blocker resolved, an agreement's dates …): the pending reminders whose
+   * cause that resolved are cancelled in the same transaction.
+   */
   async touchActivity(tx: EntityManager, projectId: string, at = this.clock.now()): Promise<void> {
     await tx.query(`UPDATE projects SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [projectId, at]);
+    await cancelResolvedDeliveries(tx, { projectId });
   }
 
   private async recordChanges(tx: EntityManager, actor: Actor, projectId: string, diffs: FieldDiff[]): Promise<void> {

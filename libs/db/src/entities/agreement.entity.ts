@@ -6,6 +6,10 @@ import { decimalTransformer, SoftDeletableRecord } from './base.entity';
 /** 签约: intent / framework / investment agreement, land-transfer contract, supplementary. */
 @Entity('agreements')
 @Index(['projectId', 'signedOn'])
+// the committed-date scans (reminders): agreements by each committed date
+@Index('IDX_agreements_committed_land_on', ['committedLandOn'], { where: 'deleted_at IS NULL AND committed_land_on IS NOT NULL' })
+@Index('IDX_agreements_committed_start_on', ['committedStartOn'], { where: 'deleted_at IS NULL AND committed_start_on IS NOT NULL' })
+@Index('IDX_agreements_committed_production_on', ['committedProductionOn'], { where: 'deleted_at IS NULL AND committed_production_on IS NOT NULL' })
 export class Agreement extends SoftDeletableRecord {
   @Column({ type: 'uuid' }) projectId: string;
   @Column({ type: 'varchar', length: 20 }) kind: AgreementKind;

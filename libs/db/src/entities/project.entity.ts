@@ -19,6 +19,10 @@ const money = { type: 'numeric' as const, precision: 14, scale: 2, nullable: tru
 @Index(['industry', 'createdAt', 'id'])
 @Index(['channel', 'createdAt', 'id'])
 @Index(['companyId'])
+/** Keyset walks over all projects of several parks (lists, the ledger export): newest first without a sort. */
+@Index('IDX_projects_created_at_id', ['createdAt', 'id'])
+/** The stale-project scan (reminders): per stage, by time of the last visit or change. */
+@Index('IDX_projects_stage_last_activity', ['stage', 'lastActivityAt'], { where: 'deleted_at IS NULL' })
 export class Project extends SoftDeletableRecord {
   @Column({ type: 'uuid' }) parkId: string;
   /** Ours, e.g. ZS-2026-0001. */

@@ -1,6 +1,16 @@
 import { Initial1795576931572 } from './1795576931572-Initial';
 import { SearchIndexes1795576931573 } from './1795576931573-SearchIndexes';
 import { SeedDictionaries1795576931574 } from './1795576931574-SeedDictionaries';
+import { ReminderChannels1795580803019 } from './1795580803019-ReminderChannels';
+import { ReminderEngine1795581381609 } from './1795581381609-ReminderEngine';
+import { ProjectsKeysetIndex1795582343516 } from './1795582343516-ProjectsKeysetIndex';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
-export const MIGRATIONS: Function[] = [Initial1795576931572, SearchIndexes1795576931573, SeedDictionaries1795576931574];
+export const MIGRATIONS: Function[] = [
+  Initial1795576931572,
+  SearchIndexes1795576931573,
+  SeedDictionaries1795576931574,
+  ReminderChannels1795580803019,
+  ReminderEngine1795581381609,
+  ProjectsKeysetIndex1795582343516,
+];

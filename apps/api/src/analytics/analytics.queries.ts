@@ -1,0 +1,320 @@
+import {
+  ENTERED_KEYS, enteredLevel, LANDED_LEVEL, OFF_PATH_STAGES, OVER_100M_WAN, OVER_50M_WAN, PIPELINE_LEVELS, RATE_RULES,
+  type EnteredKey, type RateKey,
+} from '@zs/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The one analytics query module: every SQL fragment behind the funnel, the KPIs and the briefing, generated
+ * from the definitions in @zs/domain (kpi-definitions.ts). The database aggregates (FILTER, window functions,
+ * percentile_cont, GROUPING SETS); the service only reshapes the few rows that come back.
+ *
+ * Parameters are named (`:periodFrom`), as in TypeORM query builders, and bound by `runNamed`.
+ * Every query takes the projects' condition on alias `p` (visibility + filters) and the period
+ * (`:periodFrom`, `:periodTo` as dates, `:tz` the park's time zone).
+ */
+
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Runs SQL with `:named` parameters (TypeORM's own binding, so `::casts` are left alone). */
+export async function runNamed<T>(db: DataSource | EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
+  const connection = 'connection' in db ? db.connection : db;
+  const [text, values] = connection.driver.escapeQueryWithParameters(sql, params);
+  return (await db.query(text, values)) as T[];
+}
+
+// ——— building blocks ———
+
+/** Pipeline position of a stage expression (0 = intention … 6 = production); NULL for on_hold / dropped. */
+export function levelOf(expr: string): string {
+  return `(CASE ${expr} ${PIPELINE_LEVELS.map(({ stage, level }) => `WHEN '${stage}' THEN ${level}`).join(' ')} END)`;
+}
+
+const OFF_PATH_SQL = OFF_PATH_STAGES.map((s) => `'${s}'`).join(', ');
+
+/** The first instant of the period: midnight of `periodFrom` in the park's time zone. */
+export const PERIOD_START = `((:periodFrom)::date::timestamp AT TIME ZONE :tz)`;
+/** The end of the period (exclusive): midnight after `periodTo` in the park's time zone. */
+export const PERIOD_END = `(((:periodTo)::date + 1)::timestamp AT TIME ZONE :tz)`;
+
+/** An instant within the period. */
+export function inPeriod(expr: string): string {
+  return `(${expr} >= ${PERIOD_START} AND ${expr} < ${PERIOD_END})`;
+}
+
+/**
+ * The history CTEs every figure reads:
+ * - `scoped`: the projects the caller may see that pass the filters;
+ * - `moves`: their stage history, each move with the pipeline level it went to (`to_level`, NULL off the
+ *   path) and the level it leaves the project standing at (`standing_level`: for on_hold / dropped, the
+ *   stage it left — "a project on hold counts where the stage it left belongs");
+ * - `reached`: one row per project, `reached_<level>` the first time it reached that pipeline level or one
+ *   beyond it (a forward skip reaches the skipped stages with the same move; reaching a stage again after a
+ *   backward move or a reactivation is not a first time). One pass over the history, one FILTER per level.
+ */
+export function historyCtes(projects: SqlCondition): string {
+  const reached = PIPELINE_LEVELS.map(({ level }) => `min(m.occurred_at) FILTER (WHERE m.to_level >= ${level}) AS reached_${level}`).join(',\n         ');
+  return `
+scoped AS (
+  SELECT p.id, p.total_investment AS investment, p.industry, p.channel, p.origin_region, p.owner_id
+    FROM projects p
+   WHERE ${projects.sql}
+),
+moves AS (
+  SELECT h.project_id, h.occurred_at, h.created_at, h.from_stage, h.to_stage,
+         ${levelOf('h.to_stage')} AS to_level,
+         ${levelOf(`CASE WHEN h.to_stage IN (${OFF_PATH_SQL}) THEN h.from_stage ELSE h.to_stage END`)} AS standing_level
+    FROM project_stage_changes h
+    JOIN scoped s ON s.id = h.project_id
+),
+reached AS (
+  SELECT m.project_id,
+         ${reached}
+    FROM moves m
+   GROUP BY m.project_id
+)`;
+}
+
+/** The column of `reached` holding the first time a project reached `level` (or beyond). */
+export function reachedAt(level: number, alias = 'r'): string {
+  return `${alias}.reached_${level}`;
+}
+
+/**
+ * `name`: where each project stands after its last move before `bound` (an exclusive instant; none: its
+ * last move of all). Ties on `occurred_at` are ordered by when the rows were written.
+ */
+export function standingCte(name: string, bound: string | null): string {
+  return `
+${name} AS (
+  SELECT DISTINCT ON (m.project_id) m.project_id, m.to_stage, m.standing_level
+    FROM moves m
+   ${bound ? `WHERE m.occurred_at < ${bound}` : ''}
+   ORDER BY m.project_id, m.occurred_at DESC, m.created_at DESC
+)`;
+}
+
+// ——— KPIs ———
+
+export const BREAKDOWN_DIMENSIONS = ['industry', 'channel', 'originRegion', 'owner'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+const DIMENSION_COLUMNS: Record<BreakdownDimension, string> = {
+  industry: 'x.industry',
+  channel: 'x.channel',
+  originRegion: 'x.origin_region',
+  owner: 'x.owner_id',
+};
+
+export interface KpiRow {
+  dimension: 'total' | BreakdownDimension;
+  group_key: string | null;
+  owner_name: string | null;
+  active_count: number;
+  active_investment: string;
+  over100m: number;
+  over50m: number;
+  in_contact_count: number;
+  in_contact_investment: string;
+  landed_count: number;
+  landed_investment: string;
+  entered: Record<EnteredKey, number>;
+  entered_investment: Record<EnteredKey, string>;
+  went_on: Record<RateKey, number>;
+  funds_in_place: string;
+}
+
+/**
+ * The KPI figures of one period, for all the scoped projects (`dimension = 'total'`) and, with
+ * `breakdowns`, per industry, channel, origin region and owner (one GROUPING SETS pass).
+ * Stage figures are read at the end of the period; `entered` counts first reaches within it; the rates'
+ * numerators count those that went on by the end of the period.
+ */
+export function kpiSql(projects: SqlCondition, breakdowns: boolean): string {
+  const enteredColumns = ENTERED_KEYS.map((key) =>
+    `'${key}', count(*) FILTER (WHERE ${inPeriod(`x.${key}_at`)})`).join(', ');
+  const enteredInvestment = ENTERED_KEYS.map((key) =>
+    `'${key}', coalesce(sum(x.investment) FILTER (WHERE ${inPeriod(`x.${key}_at`)}), 0)::text`).join(', ');
+  const wentOn = (Object.keys(RATE_RULES) as RateKey[]).map((rate) => {
+    const { of, reached } = RATE_RULES[rate];
+    return `'${rate}', count(*) FILTER (WHERE ${inPeriod(`x.${of}_at`)} AND x.${reached}_at < ${PERIOD_END})`;
+  }).join(', ');
+  const dims = BREAKDOWN_DIMENSIONS.map((d) => DIMENSION_COLUMNS[d]);
+  const sets = breakdowns ? `(), ${dims.map((c) => `(${c})`).join(', ')}` : '()';
+  // GROUPING(a, b, c, d) has a bit set for each column aggregated away: 15 = the total, 7 = by the first …
+  const grouping = `GROUPING(${dims.join(', ')})`;
+  const dimensionCase = breakdowns
+    ? `CASE ${grouping} WHEN 15 THEN 'total' ${BREAKDOWN_DIMENSIONS.map((d, i) => `WHEN ${15 - (8 >> i)} THEN '${d}'`).join(' ')} END`
+    : `'total'`;
+  const keyCase = breakdowns
+    ? `CASE ${grouping} ${BREAKDOWN_DIMENSIONS.map((d, i) => `WHEN ${15 - (8 >> i)} THEN ${DIMENSION_COLUMNS[d]}::text`).join(' ')} END`
+    : 'NULL::text';
+  return `
+WITH ${historyCtes(projects)},
+${standingCte('standing', PERIOD_END)},
+funds_in AS (
+  SELECT fu.project_id, sum(fu.amount) AS amount
+    FROM funds fu
+    JOIN scoped s ON s.id = fu.project_id
+   WHERE fu.deleted_at IS NULL AND fu.received_on BETWEEN (:periodFrom)::date AND (:periodTo)::date
+   GROUP BY fu.project_id
+),
+facts AS (
+  SELECT s.*, st.to_stage AS end_stage,
+         (st.project_id IS NOT NULL AND st.to_stage <> 'dropped') AS active,
+         st.standing_level AS end_level,
+         ${ENTERED_KEYS.map((key) => `${reachedAt(enteredLevel(key))} AS ${key}_at`).join(', ')},
+         coalesce(fi.amount, 0) AS funds
+    FROM scoped s
+    LEFT JOIN standing st ON st.project_id = s.id
+    LEFT JOIN reached r ON r.project_id = s.id
+    LEFT JOIN funds_in fi ON fi.project_id = s.id
+),
+figures AS (
+  SELECT ${dimensionCase} AS dimension,
+         ${keyCase} AS group_key,
+         count(*) FILTER (WHERE x.active)::int AS active_count,
+         coalesce(sum(x.investment) FILTER (WHERE x.active), 0)::text AS active_investment,
+         count(*) FILTER (WHERE x.active AND x.investment >= ${OVER_100M_WAN})::int AS over100m,
+         count(*) FILTER (WHERE x.active AND x.investment >= ${OVER_50M_WAN})::int AS over50m,
+         count(*) FILTER (WHERE x.active AND x.end_level < ${LANDED_LEVEL})::int AS in_contact_count,
+         coalesce(sum(x.investment) FILTER (WHERE x.active AND x.end_level < ${LANDED_LEVEL}), 0)::text AS in_contact_investment,
+         count(*) FILTER (WHERE x.active AND x.end_level >= ${LANDED_LEVEL})::int AS landed_count,
+         coalesce(sum(x.investment) FILTER (WHERE x.active AND x.end_level >= ${LANDED_LEVEL}), 0)::text AS landed_investment,
+         json_build_object(${enteredColumns}) AS entered,
+         json_build_object(${enteredInvestment}) AS entered_investment,
+         json_build_object(${wentOn}) AS went_on,
+         coalesce(sum(x.funds), 0)::text AS funds_in_place,
+         count(*) FILTER (WHERE x.end_stage IS NOT NULL) AS existing
+    FROM facts x
+   GROUP BY GROUPING SETS (${sets})
+)
+SELECT g.*, u.display_name AS owner_name
+  FROM figures g
+  LEFT JOIN users u ON g.dimension = 'owner' AND u.id::text = g.group_key
+ WHERE g.dimension = 'total' OR g.existing > 0 OR g.funds_in_place::numeric > 0
+ ORDER BY g.dimension, g.active_investment::numeric DESC, g.active_count DESC, g.group_key NULLS LAST`;
+}
+
+// ——— funnel ———
+
+export interface FunnelStageRow {
+  level: number;
+  stage: string;
+  entered: number;
+  total_investment: string;
+  entered_next: number | null;
+  median_days: number | null;
+  p90_days: number | null;
+  dropped: number;
+  on_hold: number;
+}
+
+/**
+ * Per pipeline stage: projects that entered it in the period (and their investment), the next stage's
+ * entered count (window `lead`), the median / 90th percentile of the days spent in it (stays from one move
+ * to the next, summed per project, over the stays that ended in the period; on hold and dropped are stays of
+ * their own and never count for a pipeline stage), and the moves from it to dropped / on_hold in the period.
+ */
+export function funnelStagesSql(projects: SqlCondition): string {
+  const levels = PIPELINE_LEVELS.map(({ stage, level }) => `(${level}, '${stage}')`).join(', ');
+  return `
+WITH ${historyCtes(projects)},
+levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
+entered_wide AS (
+  SELECT ${PIPELINE_LEVELS.map(({ level }) => `count(*) FILTER (WHERE ${inPeriod(reachedAt(level))})::int AS entered_${level},
+         sum(s.investment) FILTER (WHERE ${inPeriod(reachedAt(level))}) AS investment_${level}`).join(',\n         ')}
+    FROM reached r
+    JOIN scoped s ON s.id = r.project_id
+),
+entered AS (
+  SELECT v.level, v.entered, v.investment
+    FROM entered_wide w
+   CROSS JOIN LATERAL (VALUES ${PIPELINE_LEVELS.map(({ level }) => `(${level}, w.entered_${level}, w.investment_${level})`).join(', ')}) AS v(level, entered, investment)
+),
+stays AS (
+  SELECT m.project_id, m.to_stage AS stage, m.occurred_at AS started_at,
+         lead(m.occurred_at) OVER (PARTITION BY m.project_id ORDER BY m.occurred_at, m.created_at) AS ended_at
+    FROM moves m
+),
+stage_days AS (
+  SELECT st.stage, st.project_id, (sum(extract(epoch FROM st.ended_at - st.started_at)) / 86400)::float8 AS days
+    FROM stays st
+   WHERE st.ended_at IS NOT NULL AND ${inPeriod('st.ended_at')}
+   GROUP BY st.stage, st.project_id
+),
+durations AS (
+  SELECT d.stage,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS median_days,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY d.days) AS p90_days
+    FROM stage_days d
+   GROUP BY d.stage
+),
+exits AS (
+  SELECT m.from_stage AS stage,
+         count(DISTINCT m.project_id) FILTER (WHERE m.to_stage = 'dropped')::int AS dropped,
+         count(DISTINCT m.project_id) FILTER (WHERE m.to_stage = 'on_hold')::int AS on_hold
+    FROM moves m
+   WHERE m.to_stage IN (${OFF_PATH_SQL}) AND ${inPeriod('m.occurred_at')}
+   GROUP BY m.from_stage
+)
+SELECT l.level, l.stage,
+       coalesce(e.entered, 0) AS entered,
+       coalesce(e.investment, 0)::text AS total_investment,
+       lead(coalesce(e.entered, 0)) OVER (ORDER BY l.level) AS entered_next,
+       d.median_days, d.p90_days,
+       coalesce(x.dropped, 0) AS dropped,
+       coalesce(x.on_hold, 0) AS on_hold
+  FROM levels l
+  LEFT JOIN entered e ON e.level = l.level
+  LEFT JOIN durations d ON d.stage = l.stage
+  LEFT JOIN exits x ON x.stage = l.stage
+ ORDER BY l.level`;
+}
+
+export interface SnapshotRow {
+  stage: string;
+  count: number;
+  total_investment: string;
+}
+
+/** Where every open (not dropped) scoped project stands now (its last move), on hold apart. */
+export function snapshotSql(projects: SqlCondition): string {
+  return `
+WITH ${historyCtes(projects)},
+${standingCte('standing', null)}
+SELECT st.to_stage AS stage, count(*)::int AS count, coalesce(sum(s.investment), 0)::text AS total_investment
+  FROM standing st
+  JOIN scoped s ON s.id = st.project_id
+ WHERE st.to_stage <> 'dropped'
+ GROUP BY st.to_stage`;
+}
+
+// ——— leads ———
+
+export interface LeadFunnelRow {
+  received: number;
+  converted: number;
+  rejected: number;
+  median_days_to_screen: number | null;
+}
+
+/**
+ * Leads received in the period (by `received_on`), with `leads` the visibility and filter condition on
+ * alias `l`; converted / rejected by their status now; days to screen from `received_on` to the screening
+ * day in the park's time zone.
+ */
+export function leadFunnelSql(leads: SqlCondition): string {
+  return `
+SELECT count(*)::int AS received,
+       count(*) FILTER (WHERE l.status = 'converted')::int AS converted,
+       count(*) FILTER (WHERE l.status = 'rejected')::int AS rejected,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY ((l.screened_at AT TIME ZONE :tz)::date - l.received_on)::float8) AS median_days_to_screen
+  FROM leads l
+ WHERE l.deleted_at IS NULL
+   AND l.received_on BETWEEN (:periodFrom)::date AND (:periodTo)::date
+   AND ${leads.sql}`;
+}

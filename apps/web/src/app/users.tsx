@@ -1,0 +1,142 @@
+// User names for ids (owner, leader, assignee …): one shared cache filled by GET /api/users/:id (any role may
+// read a user of its parks) or by user lists; and a searchable user picker for managers and admins.
+import { Select, Tag } from 'antd';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Page, Role, User } from '../api/types';
+import { useAuth } from './auth';
+
+const cache = new Map<string, User | null>();
+const pending = new Set<string>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+function notify() {
+  version++;
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function primeUsers(users: User[]): void {
+  users.forEach((user) => cache.set(user.id, user));
+  notify();
+}
+
+function ensure(id: string): void {
+  if (cache.has(id) || pending.has(id)) return;
+  pending.add(id);
+  api.get<User>(`/api/users/${id}`)
+    .then((user) => cache.set(id, user))
+    .catch(() => cache.set(id, null))
+    .finally(() => {
+      pending.delete(id);
+      notify();
+    });
+}
+
+export function useUser(id: string | null | undefined): User | null | undefined {
+  useSyncExternalStore(subscribe, () => version);
+  useEffect(() => {
+    if (id) ensure(id);
+  }, [id]);
+  return id ? cache.get(id) : undefined;
+}
+
+export function UserName({ id, fallback = '—' }: { id: string | null | undefined; fallback?: string }) {
+  const { t } = useTranslation();
+  const user = useUser(id);
+  if (!id) return <>{fallback}</>;
+  if (user === undefined) return <span className="zs-muted">…</span>;
+  return <>{user ? user.displayName : t('common.unknownUser')}</>;
+}
+
+export function UserNames({ ids }: { ids: string[] }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 ? '、' : ''}
+          <UserName id={id} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+interface UserSelectProps {
+  value?: string | string[] | null;
+  onChange?: (value: any) => void;
+  mode?: 'multiple';
+  roles?: Role[];
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: React.CSSProperties;
+  id?: string;
+}
+
+/**
+ * Picks a user. Managers and admins search `/api/users`; everyone else may only name themselves (the API
+ * lets officers assign work to themselves only, and does not list users to them).
+ */
+export function UserSelect({ value, onChange, mode, roles, placeholder, allowClear = true, style, id }: UserSelectProps) {
+  const { user: me, hasRole } = useAuth();
+  const { t } = useTranslation();
+  const canList = hasRole('admin', 'manager');
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<User[]>([]);
+  const selectedIds = Array.isArray(value) ? value : value ? [value] : [];
+  useSyncExternalStore(subscribe, () => version);
+  useEffect(() => selectedIds.forEach(ensure), [selectedIds.join()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!canList) return;
+    const timer = setTimeout(() => {
+      const role = roles?.length === 1 ? roles[0] : undefined;
+      api.get<Page<User>>('/api/users', { q, role, limit: 50 })
+        .then((page) => {
+          primeUsers(page.items);
+          setFound(page.items.filter((u) => !roles || roles.includes(u.role)));
+        })
+        .catch(() => setFound([]));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [q, canList, roles]);
+
+  const options = useMemo(() => {
+    const list = canList ? [...found] : me && (!roles || roles.includes(me.role)) ? [me] : [];
+    for (const id of selectedIds) {
+      const selected = cache.get(id);
+      if (selected && !list.some((u) => u.id === id)) list.unshift(selected);
+    }
+    return list.map((u) => ({
+      value: u.id,
+      label: (
+        <span>
+          {u.displayName}
+          {u.id === me?.id ? `（${t('common.me')}）` : ''} <Tag bordered={false}>{t(`role.${u.role}`)}</Tag>
+        </span>
+      ),
+      text: u.displayName,
+    }));
+  }, [found, canList, me, roles, selectedIds.join(), version, t]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Select
+      id={id}
+      showSearch={canList ? { filterOption: false, onSearch: setQ } : undefined}
+      mode={mode}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? undefined)}
+      options={options}
+      optionLabelProp="text"
+      placeholder={placeholder}
+      allowClear={allowClear}
+      style={style}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DELIVERY_JOB_OPTIONS, JobName, QueueName } from '@zs/queue';
+import type { JobsOptions, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+/** What the relay needs of a delivery row. */
+export interface RelayRow {
+  id: string;
+}
+
+/**
+ * The outbox relay: hands pending deliveries to BullMQ after their rows are committed, with the delivery id
+ * as the job id (adding an id that is already queued is a no-op on both backends). Run by every
+ * reconciliation too, so that a job Redis lost (a flush, a failover) is re-created from PostgreSQL.
+ */
+@Injectable()
+export class DeliveryRelay {
+  private readonly logger = new Logger('DeliveryRelay');
+  /** Retries and backoff of Deliver jobs (the tests shorten them). */
+  jobOptions: JobsOptions = DELIVERY_JOB_OPTIONS as JobsOptions;
+  /** A pending row handed over longer ago than this (real time) has its job checked, and re-created if finished. */
+  staleAfterMs = 60_000;
+  /** At most this many pending rows per reconciliation. */
+  batchSize = 2000;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+  ) {}
+
+  /** Enqueues these (committed) deliveries now. */
+  async enqueue(rows: readonly RelayRow[]): Promise<void> {
+    if (!rows.length) return;
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await this.queue.addBulk(chunk.map((row) => this.job(row.id)));
+      await this.db.query(`UPDATE deliveries SET enqueued_at = now() WHERE id = ANY($1) AND status = 'pending'`, [chunk.map((r) => r.id)]);
+    }
+  }
+
+  /**
+   * Every pending delivery that may be sent at `now` is (re-)added to the queue; one never handed over (written
+   * by another producer, put back by an admin, or its process died right after the commit) or handed over a
+   * while ago whose job has finished without settling the row (a crash between two steps, a held send) gets a
+   * new job.
+   */
+  async relayDue(now: Date): Promise<{ relayed: number; recreated: number }> {
+    const rows: { id: string; stale: boolean }[] = await this.db.query(
+      `SELECT id, (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $3)) AS stale
+         FROM deliveries
+        WHERE status = 'pending' AND not_before <= $1
+        ORDER BY not_before, id
+        LIMIT $2`,
+      [now, this.batchSize, this.staleAfterMs / 1000],
+    );
+    if (!rows.length) return { relayed: 0, recreated: 0 };
+    let recreated = 0;
+    for (const row of rows.filter((r) => r.stale)) {
+      const job = await this.queue.getJob(row.id);
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'completed' || state === 'failed' || state === 'unknown') {
+        await job?.remove().catch(() => undefined);
+        recreated++;
+      }
+    }
+    await this.enqueue(rows);
+    if (recreated) this.logger.warn(`re-created ${recreated} delivery job(s) that had finished without settling their delivery`);
+    return { relayed: rows.length, recreated };
+  }
+
+  private job(deliveryId: string): { name: JobName; data: { deliveryId: string }; opts: JobsOptions } {
+    return { name: JobName.DeliverReminder, data: { deliveryId }, opts: { ...this.jobOptions, jobId: deliveryId } };
+  }
+}
