@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import { QueueName } from '@zs/queue';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory';
 import { ReminderScanner } from '../../apps/worker/src/reminders/reminder-scanner.service';
+import { RemindersBoot } from '../../apps/worker/src/reminders/reminders-boot.service';
 import { makePark, makeProject, makeUser, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { readTestRun } from '../support/test-env';
@@ -18,8 +22,8 @@ import { backends } from './reminder-world';
 const run = readTestRun();
 const ROOT = process.cwd(); // jest runs from the repository root
 const BUILD = join(ROOT, '.data', `test-build-${run.runId}-${process.pid}`);
-/** A Redis database of its own, so that it can be flushed without touching anything else (FLUSHDB, not FLUSHALL). */
-const REDIS_DB = 5;
+/** The flush test's own Redis database, so that it can be flushed without touching anything else (FLUSHDB, not FLUSHALL). */
+const FLUSHED_DB = 5;
 const TASKS = 800;
 
 let built = false;
@@ -35,9 +39,9 @@ function buildWorkerOnce(): string {
   return main;
 }
 
-function redisUrlFor(redisUrl: string): string {
+function redisUrlFor(redisUrl: string, db: number): string {
   const url = new URL(redisUrl);
-  url.pathname = `/${REDIS_DB}`;
+  url.pathname = `/${db}`;
   return url.toString();
 }
 
@@ -61,7 +65,7 @@ describe.each(backends())('reminders exactly once on $name', (backend) => {
   let projectId: string;
   const children: ChildProcess[] = [];
   const prefix = `zs_rs_${run.runId}_${process.pid}`;
-  const redisUrl = backend.redisUrl ? redisUrlFor(backend.redisUrl) : undefined;
+  const flushedRedisUrl = backend.redisUrl ? redisUrlFor(backend.redisUrl, FLUSHED_DB) : undefined;
 
   beforeAll(async () => {
     buildWorkerOnce();
@@ -75,8 +79,9 @@ describe.each(backends())('reminders exactly once on $name', (backend) => {
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    if (redisUrl) {
-      const redis = new Redis(redisUrl);
+    for (const url of [backend.redisUrl, flushedRedisUrl]) {
+      if (!url) continue;
+      const redis = new Redis(url);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
@@ -85,7 +90,7 @@ describe.each(backends())('reminders exactly once on $name', (backend) => {
   });
 
   /** The built worker as `npm run start:worker` runs it, on this test's database and queue. */
-  function startWorker(): ChildProcess {
+  function startWorker(redisUrl = backend.redisUrl): ChildProcess {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: process.env.ZS_DEBUG ? 'info' : 'silent', DEMO_DATA: 'false', JWT_SECRET: 'integration-test-secret-0123456789',
       DATABASE_URL: t.databaseUrl, QUEUE_PREFIX: prefix, ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
@@ -150,17 +155,7 @@ describe.each(backends())('reminders exactly once on $name', (backend) => {
     expect(afterKill).toBeGreaterThanOrEqual(atKill);
 
     startWorker();
-    try {
-      await waitFor('every notification', async () => (await notificationsOf(label)) === TASKS, 40_000, 200);
-    } catch (e) {
-      const rows = await t.db.query(`SELECT d.id, d.status, d.enqueued_at, d.attempts FROM deliveries d JOIN tasks tk ON tk.id = d.subject_id WHERE tk.title LIKE $1 || '-%' AND d.status = 'pending' LIMIT 5`, [label]);
-      const { Queue } = await import('bullmq');
-      const q = new Queue('reminders', { connection: { host: '127.0.0.1', port: 6379, db: 5 }, prefix });
-      for (const r of rows) { const j = await q.getJob(r.id); console.log(r, j ? await j.getState() : 'missing', j?.failedReason, j?.stalledCounter, j?.attemptsMade); }
-      console.log(await q.getJobCounts());
-      await q.close();
-      throw e;
-    }
+    await waitFor('every notification', async () => (await notificationsOf(label)) === TASKS, 90_000, 200);
     await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would show up now
     await expectExactlyOnce(label, TASKS);
   }, 180_000);
@@ -170,18 +165,18 @@ describe.each(backends())('reminders exactly once on $name', (backend) => {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) await kill(child);
       const label = 'flush-redis';
       await dueTasks(TASKS, label);
-      const first = startWorker();
+      const first = startWorker(flushedRedisUrl);
       await waitFor('the first notifications', async () => (await notificationsOf(label)) > 0, 60_000, 5);
       await kill(first);
       expect(await notificationsOf(label)).toBeLessThan(TASKS);
 
       // every job, lock and scheduler is gone (a FLUSHALL of this test's own Redis database)
-      const redis = new Redis(redisUrl!);
+      const redis = new Redis(flushedRedisUrl!);
       await redis.flushdb();
       expect(await redis.dbsize()).toBe(0);
       redis.disconnect();
 
-      startWorker();
+      startWorker(flushedRedisUrl);
       await waitFor('every notification', async () => (await notificationsOf(label)) === TASKS, 90_000, 200);
       await new Promise((r) => setTimeout(r, 1000));
       await expectExactlyOnce(label, TASKS);
@@ -216,6 +211,14 @@ describe.each(backends())('reminders exactly once on $name', (backend) => {
       ]);
       const [dupes] = await t.db.query(`SELECT count(*)::int - count(DISTINCT (cause_key, level))::int AS extra FROM reminders`);
       expect(dupes.extra).toBe(0);
+
+      // a scheduler Redis lost while the workers kept running is put back by their guard
+      const boot = replicas[0].get(RemindersBoot);
+      const queue = replicas[0].get<Queue>(getQueueToken(QueueName.Reminders));
+      await queue.removeJobScheduler('reminders-reconcile');
+      expect(await boot.ensureScheduler()).toBe(true);
+      expect(await queue.getJobScheduler('reminders-reconcile')).toEqual(expect.objectContaining({ key: 'reminders-reconcile', every: 15_000 }));
+      expect(await boot.ensureScheduler()).toBe(false);
     } finally {
       for (const replica of replicas) await replica.close();
       delete process.env.REDIS_URL;

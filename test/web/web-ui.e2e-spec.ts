@@ -34,6 +34,7 @@ describe('web UI (Chromium)', () => {
   let officer: TestUser;
   let manager: TestUser;
   const contexts: BrowserContext[] = [];
+  const diagnostics: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -48,6 +49,7 @@ describe('web UI (Chromium)', () => {
   }, TIMEOUT);
 
   afterAll(async () => {
+    if (diagnostics.length) console.warn(`web UI: what the browser saw go wrong\n${diagnostics.join('\n')}`);
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await t?.close();
@@ -61,6 +63,11 @@ describe('web UI (Chromium)', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     (page as Page & { errors: string[] }).errors = errors;
+    // what the browser saw go wrong, printed at the end of the file (a failed step then says why)
+    page.on('requestfailed', (request) => diagnostics.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on('response', (response) => response.status() >= 500 && diagnostics.push(`${response.status()} ${response.url()}`));
+    page.on('response', (response) => response.status() === 404 && !response.url().includes('/api/') && diagnostics.push(`404 ${response.url()}`));
+    page.on('pageerror', (error) => diagnostics.push(`page error: ${error}`));
     await context.addInitScript(([token, lang]) => {
       const storage = (globalThis as unknown as { localStorage: BrowserStorage }).localStorage;
       if (token && !storage.getItem('zs.token')) storage.setItem('zs.token', token);

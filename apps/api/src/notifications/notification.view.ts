@@ -5,7 +5,7 @@ import { REMINDER_RULES } from '@zs/domain';
 /** An in-app notification as its recipient sees it (API.md `/api/notifications`). */
 export class NotificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'the reminder rule that fired', example: 'task_overdue', enum: REMINDER_RULES }) rule: string;
+  @ApiProperty({ description: `the reminder rule that fired (${REMINDER_RULES.join(', ')}), or a digest`, example: 'task_overdue' }) rule: string;
   @ApiProperty({ description: '0 = the officer, 1 = the leading official, 2 = the managers', enum: [0, 1, 2] }) level: number;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) projectId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'task', description: 'lead | task | project | agreement | milestone | blocker' }) subjectType: string | null;
