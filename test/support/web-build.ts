@@ -12,8 +12,9 @@ function newest(path: string): number {
 }
 
 /**
- * The web UI's production build for the API to serve: `npm test` builds it before jest; a test file run on
- * its own builds it here when it is missing or older than its sources.
+ * The web UI's production build for the API to serve: built here when it is missing or older than its
+ * sources (a fresh checkout, an edit), else left alone — so that concurrent runs do not rebuild it under
+ * each other.
  */
 export function ensureWebBuild(): string {
   const dist = join(WEB_DIR, 'dist');

@@ -367,6 +367,7 @@ export const en: Messages = {
     notFound: 'The project does not exist or you may not see it',
     overdue: 'Overdue',
     newTask: 'New follow-up task',
+    permitsDone: '{{done}} of {{total}} done',
     taskTitle: 'Task',
     assignee: 'Assignee',
   },

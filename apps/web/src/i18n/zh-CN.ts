@@ -363,6 +363,7 @@ export const zhCN = {
     notFound: '项目不存在或无权查看',
     overdue: '逾期',
     newTask: '新建跟进任务',
+    permitsDone: '已完成 {{done}} / {{total}} 项',
     taskTitle: '事项',
     assignee: '承办人',
   },

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Radio, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -54,7 +55,7 @@ export function LeadPanel({ lead, onChange }: { lead: Lead; onChange: (lead: Lea
     }
   };
 
-  const overdue = lead.status === 'assigned' && !!lead.screeningDueOn && lead.screeningDueOn < new Date().toISOString().slice(0, 10);
+  const overdue = lead.status === 'assigned' && !!lead.screeningDueOn && lead.screeningDueOn < dayjs().format('YYYY-MM-DD');
   const details = (
     <Card size="small" title={<Space wrap><span>{lead.title}</span><Tag>{t(`leadStatus.${lead.status}`)}</Tag>{overdue && <Tag color="red">{t('leads.overdueScreening')}</Tag>}</Space>}>
       <Descriptions size="small" column={1}>

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Drawer, Empty, Grid, Input, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -88,7 +89,7 @@ export default function LeadsPage() {
                       {lead.receivedOn}
                       {lead.assigneeId && <> · <UserName id={lead.assigneeId} /></>}
                       {lead.status === 'assigned' && lead.screeningDueOn && (
-                        <> · <Badge status={lead.screeningDueOn < new Date().toISOString().slice(0, 10) ? 'error' : 'processing'} text={`${t('leads.fields.screeningDueOn')} ${lead.screeningDueOn}`} /></>
+                        <> · <Badge status={lead.screeningDueOn < dayjs().format('YYYY-MM-DD') ? 'error' : 'processing'} text={`${t('leads.fields.screeningDueOn')} ${lead.screeningDueOn}`} /></>
                       )}
                     </span>
                   }

@@ -33,7 +33,7 @@ export function MilestonesTab({ project }: { project: Project }) {
     <Table<Milestone>
       rowKey="id" size="small" pagination={false} loading={!items} dataSource={items ?? []} scroll={{ x: 760 }}
       data-testid="milestones"
-      title={() => <span className="zs-muted">{done} / {items?.length ?? 0}</span>}
+      title={() => <span className="zs-muted">{t('detail.permitsDone', { done, total: items?.length ?? 0 })}</span>}
       columns={[
         { title: '#', width: 40, render: (_, __, i) => i + 1 },
         { title: t('common.name'), dataIndex: 'label', render: (v: string, m) => <span>{v} {m.overdue && <Tag color="red">{t('detail.overdue')}</Tag>}</span> },

@@ -86,7 +86,7 @@ export default function LogVisitPage() {
           <Form.Item name="projectId" label={t('visit.project')} rules={[{ required: true, message: t('visit.projectRequired') }]}>
             <ProjectSelect placeholder={t('visit.projectPlaceholder')} />
           </Form.Item>
-          <div className="zs-form-row">
+          <div className="zs-form-row zs-stack-xs">
             <Form.Item name="kind" label={t('visit.kind')} rules={[{ required: true, message: t('visit.kindRequired') }]}>
               <Select options={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKind.${k}`) }))} />
             </Form.Item>
