@@ -201,6 +201,17 @@ describe('the channel dispatcher', () => {
     it('fails for good when no webhook of that kind reaches the recipient', async () => {
       await expect(dispatcher.dispatch(delivery({ channel: 'feishu', recipientId: officer.id }))).rejects.toBeInstanceOf(ChannelPermanentError);
     });
+    it('never calls a stored webhook whose host is not in ROBOT_WEBHOOK_HOSTS, and fails for good when none is left', async () => {
+      const loner = await makeUser(t, 'officer', { parkId: park.id });
+      const [row] = await t.db.query(
+        `INSERT INTO robot_webhooks (kind, url, user_id) VALUES ('feishu', 'http://10.20.30.40/internal', $1) RETURNING id`,
+        [loner.id],
+      );
+      await expect(dispatcher.dispatch(delivery({ channel: 'feishu', recipientId: loner.id }))).rejects.toThrow(/ROBOT_WEBHOOK_HOSTS/);
+      await expect(dispatcher.dispatch(delivery({ channel: 'feishu', recipientId: loner.id }))).rejects.toBeInstanceOf(ChannelPermanentError);
+      const [sends] = await t.db.query(`SELECT count(*)::int AS n FROM robot_sends WHERE webhook_id = $1`, [row.id]);
+      expect(sends.n).toBe(0);
+    });
   });
 
   describe('office hours', () => {

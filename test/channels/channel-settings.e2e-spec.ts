@@ -79,6 +79,23 @@ describe('reminder channel settings', () => {
       expect(other.body.details).toEqual([expect.objectContaining({ field: 'webhooks.0.id' })]);
     });
 
+    it('refuses a webhook pointing outside the allowed robot hosts (an internal address), keeping what was stored', async () => {
+      const before = await t.request('GET', '/api/me/channels', { token: officer.token });
+      const internal = await t.request('PUT', '/api/me/channels', {
+        token: officer.token,
+        body: { webhooks: [{ kind: 'feishu', url: 'http://10.20.30.40:8080/internal/admin' }] },
+      });
+      expect(internal.status).toBe(400);
+      expect(internal.body.details).toEqual([expect.objectContaining({ field: 'webhooks.0.url' })]);
+      expect((await t.request('GET', '/api/me/channels', { token: officer.token })).body).toEqual(before.body);
+      const team = await t.request('POST', '/api/robot-webhooks', {
+        token: managerA.token,
+        body: { kind: 'wecom', url: 'https://qyapi.weixin.qq.com.attacker.example/cgi-bin/webhook/send?key=x' },
+      });
+      expect(team.status).toBe(400);
+      expect(team.body.details).toEqual([expect.objectContaining({ field: 'url' })]);
+    });
+
     it('rejects a URL that is not http(s) and unknown fields', async () => {
       const bad = await t.request('PUT', '/api/me/channels', { token: officer.token, body: { webhooks: [{ kind: 'wecom', url: 'ftp://x.example/hook' }] } });
       expect(bad.status).toBe(400);

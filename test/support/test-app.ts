@@ -44,6 +44,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'integration-test-secret-0123456789',
+    // the platforms' hosts, and the local receivers the channel tests run
+    ROBOT_WEBHOOK_HOSTS: 'qyapi.weixin.qq.com,oapi.dingtalk.com,open.feishu.cn,127.0.0.1,localhost',
     ...env,
   });
   if (!env.REDIS_URL) delete process.env.REDIS_URL;

@@ -51,6 +51,12 @@ export class Env {
   /** smtp://user:pass@host:587 (smtps:// for TLS on connect); absent → the email channel is off. */
   @IsOptional() @IsString() SMTP_URL?: string;
 
+  /**
+   * Hosts robot webhooks may point at, comma-separated (`host`, `host:port`, or `*` for any); default: the
+   * WeCom, DingTalk and Feishu webhook hosts. Keeps user-entered webhooks from reaching internal services.
+   */
+  @IsOptional() @IsString() ROBOT_WEBHOOK_HOSTS?: string;
+
   /** The From of reminder emails, e.g. `招商CRM <crm@example.gov.cn>`; default: the SMTP user. */
   @IsOptional() @IsString() MAIL_FROM?: string;
 

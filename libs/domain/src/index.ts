@@ -15,6 +15,7 @@ export * from './project-code';
 export * from './reminders/due';
 export * from './reminders/messages';
 export * from './reminders/rules';
+export * from './robot-hosts';
 export * from './robot-signatures';
 export * from './stage-machine';
 export * from './stages';

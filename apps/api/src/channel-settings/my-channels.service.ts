@@ -8,7 +8,7 @@ import type { Actor } from '../common/actor';
 import { notFound } from '../common/optimistic-update';
 import { PutMyChannelsDto } from './dto/robot-webhook.dto';
 import { MyChannelsView, toRobotWebhookView } from './robot-webhook.view';
-import { assertSecretFits } from './robot-webhooks.service';
+import { assertSecretFits, RobotWebhookPolicy } from './robot-webhook.policy';
 
 /** At most this many personal webhooks per user. */
 export const MAX_OWN_WEBHOOKS = 10;
@@ -19,6 +19,7 @@ export class MyChannelsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly env: Env,
+    private readonly policy: RobotWebhookPolicy,
   ) {}
 
   async get(actor: Actor): Promise<MyChannelsView> {
@@ -69,6 +70,7 @@ export class MyChannelsService {
           if (item.kind !== current.kind) throw validationError(`webhooks.${i}.kind`, '机器人类型不可修改 (the kind cannot change)');
           const secret = item.secret === undefined ? current.secret : item.secret;
           assertSecretFits(item.kind, secret, `webhooks.${i}.secret`);
+          this.policy.assertUrlAllowed(item.url, `webhooks.${i}.url`);
           kept.add(item.id);
           await tx.update(RobotWebhook, { id: item.id }, {
             url: item.url ?? current.url,
@@ -80,6 +82,7 @@ export class MyChannelsService {
         } else {
           if (!item.url) throw validationError(`webhooks.${i}.url`, '新机器人需要填写地址 (a new webhook needs its url)');
           assertSecretFits(item.kind, item.secret, `webhooks.${i}.secret`);
+          this.policy.assertUrlAllowed(item.url, `webhooks.${i}.url`);
           await tx.save(tx.create(RobotWebhook, {
             kind: item.kind,
             url: item.url,

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Park, RobotWebhook, User } from '@zs/db';
-import { type RobotKind, validationError } from '@zs/domain';
+import { validationError } from '@zs/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, inScope } from '../common/actor';
 import { definedOnly, notFound, updateWithVersion } from '../common/optimistic-update';
 import { keysetPage, type Page } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { CreateRobotWebhookDto, ListRobotWebhooksQueryDto, UpdateRobotWebhookDto } from './dto/robot-webhook.dto';
+import { assertSecretFits, RobotWebhookPolicy } from './robot-webhook.policy';
 import { RobotWebhookView, toRobotWebhookView } from './robot-webhook.view';
-
-/** WeCom group robots have no signing secret (the key in the URL is the secret). */
-export function assertSecretFits(kind: RobotKind, secret: string | null | undefined, field = 'secret'): void {
-  if (kind === 'wecom' && secret) throw validationError(field, '企业微信群机器人不使用签名密钥 (WeCom robots take no secret)');
-}
 
 /**
  * Robot webhooks of teams (parks) and of users, managed by managers (within their parks) and admins. A
@@ -22,7 +18,10 @@ export function assertSecretFits(kind: RobotKind, secret: string | null | undefi
  */
 @Injectable()
 export class RobotWebhooksService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policy: RobotWebhookPolicy,
+  ) {}
 
   async list(actor: Actor, query: ListRobotWebhooksQueryDto): Promise<Page<RobotWebhookView>> {
     const qb = this.db.createQueryBuilder(RobotWebhook, 'w');
@@ -47,6 +46,7 @@ export class RobotWebhooksService {
   async create(actor: Actor, dto: CreateRobotWebhookDto): Promise<RobotWebhookView> {
     if (dto.parkId && dto.userId) throw validationError('userId', '机器人归属于园区或个人，不能同时指定 (give parkId or userId, not both)');
     assertSecretFits(dto.kind, dto.secret);
+    this.policy.assertUrlAllowed(dto.url);
     let parkId: string | null = null;
     if (dto.userId) {
       const user = await this.db.manager.findOneBy(User, { id: dto.userId });
@@ -75,6 +75,7 @@ export class RobotWebhooksService {
     const current = await this.load(this.db.manager, actor, id);
     const { version, ...fields } = dto;
     assertSecretFits(current.kind, fields.secret);
+    this.policy.assertUrlAllowed(fields.url);
     await updateWithVersion(this.db.manager, RobotWebhook, id, version, definedOnly(fields));
     return this.get(actor, id);
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
 import { loadWorkCalendar } from '@zs/db';
-import { type DeliveryChannel, nextOfficeTime, parseOfficeHours, ROBOT_KINDS, type RobotKind, isRobotKind, type OfficeHours, type WorkCalendar } from '@zs/domain';
+import { type DeliveryChannel, nextOfficeTime, parseOfficeHours, parseRobotWebhookHosts, ROBOT_KINDS, robotWebhookHostAllowed, type RobotKind, isRobotKind, type OfficeHours, type WorkCalendar } from '@zs/domain';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EmailSender } from './email.sender';
@@ -102,6 +102,7 @@ export class ChannelDispatcher {
   private readonly logger = new Logger('Channels');
 
   private readonly hours: OfficeHours;
+  private readonly robotHosts: string[];
   private calendarCache: { calendar: WorkCalendar; at: number } | null = null;
 
   constructor(
@@ -112,6 +113,7 @@ export class ChannelDispatcher {
     private readonly robots: RobotSender,
   ) {
     this.hours = parseOfficeHours(env.OFFICE_HOURS);
+    this.robotHosts = parseRobotWebhookHosts(env.ROBOT_WEBHOOK_HOSTS);
   }
 
   /**
@@ -175,8 +177,14 @@ export class ChannelDispatcher {
   }
 
   private async sendRobots(delivery: OutboundDelivery, kind: RobotKind, recipient: RecipientRow): Promise<void> {
-    const targets = await this.webhooks(recipient, kind, PERSONAL_RULES.has(delivery.rule));
-    if (!targets.length) throw new ChannelPermanentError(`没有可用的${kind}机器人 (no enabled ${kind} webhook for the recipient or their park)`);
+    const enabled = await this.webhooks(recipient, kind, PERSONAL_RULES.has(delivery.rule));
+    if (!enabled.length) throw new ChannelPermanentError(`没有可用的${kind}机器人 (no enabled ${kind} webhook for the recipient or their park)`);
+    // webhooks stored before ROBOT_WEBHOOK_HOSTS was narrowed are never called
+    const targets = enabled.filter((target) => robotWebhookHostAllowed(target.url, this.robotHosts));
+    for (const refused of enabled.filter((target) => !targets.includes(target))) {
+      this.logger.warn(`webhook ${refused.id} skipped: its host is not in ROBOT_WEBHOOK_HOSTS`);
+    }
+    if (!targets.length) throw new ChannelPermanentError(`${kind}机器人地址不在允许的主机列表中 (the webhook host is not in ROBOT_WEBHOOK_HOSTS)`);
     const failures: string[] = [];
     for (const target of targets) {
       const claim = await this.claimRobotSend(target.id, delivery);
