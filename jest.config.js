@@ -22,6 +22,9 @@ const moduleNameMapper = {
   '^@zs/(domain|db|config|queue)$': '<rootDir>/libs/$1/src/index.ts',
 };
 module.exports = {
+  // a global option (jest-circus reads the global config's, not a project's): booting the API and a worker
+  // against a cloned database takes seconds on a loaded 2-core machine
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -46,7 +49,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: process.env.ZS_NO_SETUP ? undefined : '<rootDir>/test/support/global-setup.ts',
       globalTeardown: process.env.ZS_NO_SETUP ? undefined : '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -232,6 +232,51 @@ describe.each(backends())('the reminder engine on $name', (backend) => {
     });
   });
 
+  describe('an idle-land deadline', () => {
+    it('warns 60 days before land held since a committed start becomes idle, escalates after 5 working days, and stops when construction starts; land not delivered is never warned', async () => {
+      w.at('2026-09-29T09:00:00');
+      const held = await newProject(`闲置地项目${backend.name}`);
+      const waiting = await newProject(`未供地项目${backend.name}`);
+      for (const project of [held, waiting]) {
+        const agreement = await w.t.request('POST', `/api/projects/${project.id}/agreements`, {
+          token: w.officer.token,
+          body: { kind: 'land_transfer', signedOn: '2025-09-01', amount: 8000, committedStartOn: '2025-12-20' },
+        });
+        expect(agreement.status).toBe(201);
+      }
+      const current = await w.t.request('GET', `/api/projects/${held.id}`, { token: w.officer.token });
+      expect((await w.t.request('PATCH', `/api/projects/${held.id}`, { token: w.officer.token, body: { version: current.body.version, landDeliveredOn: '2025-11-30' } })).status).toBe(200);
+      const idle = async (user: { id: string; token: string }, projectId = held.id) =>
+        byRule(await w.notifications(user), 'idle_land_deadline').filter((n) => n.projectId === projectId);
+
+      w.at('2026-10-20T23:59:00');
+      await w.reconcile();
+      expect(await idle(w.officer)).toEqual([]);
+      // a year after 20 December 2025 the idle-land fee is due: warned from 21 October, 60 days ahead
+      w.at('2026-10-21T00:00:01');
+      await w.reconcile();
+      await w.reconcile();
+      const warned = await idle(w.officer);
+      expect(warned.map((n) => n.title)).toEqual([`闲置土地收费期限临近：${held.name}`]);
+      expect(warned[0].body).toContain('2026-12-20');
+      expect(warned[0].body).toContain('20%');
+      expect(await idle(w.officer, waiting.id)).toEqual([]);
+
+      w.at('2026-10-28T00:00:01');
+      await w.reconcile();
+      expect(await idle(w.leader)).toHaveLength(1);
+
+      // construction starts: the managers (10 working days on, 4 November) never hear of it
+      const now = await w.t.request('GET', `/api/projects/${held.id}`, { token: w.officer.token });
+      w.at('2026-11-02T10:00:00');
+      expect((await w.t.request('PATCH', `/api/projects/${held.id}`, { token: w.officer.token, body: { version: now.body.version, constructionStartedOn: '2026-11-02' } })).status).toBe(200);
+      w.at('2026-11-05T10:00:00');
+      await w.reconcile();
+      expect(await idle(w.manager)).toEqual([]);
+      expect(await idle(w.officer)).toHaveLength(1);
+    });
+  });
+
   describe('a permit step and a blocker', () => {
     it('report an overdue permit step to the project officer, then to the leading official after 3 working days, unless it is done', async () => {
       w.at('2026-09-29T09:00:00');

@@ -96,12 +96,12 @@ describe('the reminder API', () => {
   });
 
   describe('/api/reminder-rules', () => {
-    it('lists the nine rules with the defaults of DOMAIN.md, to admins only', async () => {
+    it('lists the ten rules with the defaults of DOMAIN.md, to admins only', async () => {
       const res = await t.request('GET', '/api/reminder-rules', { token: admin });
       expect(res.status).toBe(200);
       expect(res.body.items.map((r: any) => r.rule)).toEqual([
         'lead_unassigned', 'lead_unscreened', 'task_due', 'task_overdue', 'stale_project',
-        'committed_date_approaching', 'committed_date_overdue', 'milestone_overdue', 'blocker_overdue',
+        'committed_date_approaching', 'committed_date_overdue', 'idle_land_deadline', 'milestone_overdue', 'blocker_overdue',
       ]);
       const stale = res.body.items.find((r: any) => r.rule === 'stale_project');
       expect(stale.stageThresholds).toEqual({
@@ -115,6 +115,10 @@ describe('the reminder API', () => {
       }));
       expect(res.body.items.find((r: any) => r.rule === 'lead_unassigned').threshold).toEqual({ value: 1, unit: 'working_days' });
       expect(res.body.items.find((r: any) => r.rule === 'committed_date_approaching').threshold).toEqual({ value: 7, unit: 'days' });
+      expect(res.body.items.find((r: any) => r.rule === 'idle_land_deadline')).toEqual(expect.objectContaining({
+        name: '闲置土地期限临近', threshold: { value: 60, unit: 'days' },
+        escalation: { officer: { value: 0, unit: 'hours' }, leader: { value: 5, unit: 'working_days' }, managers: { value: 10, unit: 'working_days' } },
+      }));
       expect((await t.request('GET', '/api/reminder-rules', { token: manager.token })).status).toBe(403);
       expect((await t.request('GET', '/api/reminder-rules/no_such_rule', { token: admin })).status).toBe(404);
     });

@@ -123,6 +123,7 @@ export class ReminderScanner {
           milestoneKey: firing.cause.milestone_key,
           blockerCategory: firing.cause.blocker_category,
           committedKind: firing.cause.committed_kind,
+          idleLandStep: firing.cause.idle_land_step,
           dueAt: firing.cause.due_at,
           dueOn: firing.cause.due_on,
           lastActivityAt: firing.cause.last_activity_at,

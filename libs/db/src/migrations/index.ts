@@ -4,6 +4,8 @@ import { SeedDictionaries1795576931574 } from './1795576931574-SeedDictionaries'
 import { ReminderChannels1795580803019 } from './1795580803019-ReminderChannels';
 import { ReminderEngine1795581381609 } from './1795581381609-ReminderEngine';
 import { ProjectsKeysetIndex1795582343516 } from './1795582343516-ProjectsKeysetIndex';
+import { ProjectStageDerived1795591000001 } from './1795591000001-ProjectStageDerived';
+import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +15,6 @@ export const MIGRATIONS: Function[] = [
   ReminderChannels1795580803019,
   ReminderEngine1795581381609,
   ProjectsKeysetIndex1795582343516,
+  ProjectStageDerived1795591000001,
+  IdleLandRule1795592000001,
 ];

@@ -1,4 +1,4 @@
-import { isReminderRule, REMINDER_RULES, type CommittedDateKind, type ReminderRule, type ScanBounds, type Stage } from '@zs/domain';
+import { IDLE_LAND_STEPS, isReminderRule, REMINDER_RULES, type CommittedDateKind, type IdleLandStep, type ReminderRule, type ScanBounds, type Stage } from '@zs/domain';
 
 /**
  * The causes of reminders, in SQL: for each rule, the open causes (an open task, an unresolved blocker, a
@@ -34,6 +34,7 @@ export interface CauseRow {
   last_activity_at: Date | null;
   stage: Stage | null;
   committed_kind: CommittedDateKind | null;
+  idle_land_step: IdleLandStep | null;
   milestone_key: string | null;
   blocker_category: string | null;
 }
@@ -67,7 +68,7 @@ const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const EMPTY = {
   project_id: 'NULL::uuid', project_name: 'NULL::varchar', officer_id: 'NULL::uuid', leader_id: 'NULL::uuid',
   subject_title: 'NULL::text', lead_company_name: 'NULL::varchar', created_at: 'NULL::timestamptz', due_at: 'NULL::timestamptz',
-  due_on: 'NULL::text', last_activity_at: 'NULL::timestamptz', stage: 'NULL::varchar', committed_kind: 'NULL::text',
+  due_on: 'NULL::text', last_activity_at: 'NULL::timestamptz', stage: 'NULL::varchar', committed_kind: 'NULL::text', idle_land_step: 'NULL::text',
   milestone_key: 'NULL::varchar', blocker_category: 'NULL::varchar',
 };
 
@@ -156,12 +157,30 @@ export function causeQuery(rule: ReminderRule, filter: CauseFilter, params: Para
         FROM (${branches.join(' UNION ALL ')}) k
         JOIN projects p ON p.id = k.project_id AND ${LIVE_PROJECT} JOIN parks pk ON pk.id = p.park_id
        WHERE NOT (${COMMITTED_MET})
-         -- the latest agreement that sets this date counts (a supplementary agreement revises an earlier one)
-         AND NOT EXISTS (
-           SELECT 1 FROM agreements a2
-            WHERE a2.project_id = k.project_id AND a2.deleted_at IS NULL AND a2.id <> k.id
-              AND (CASE k.kind ${COMMITTED_COLUMNS.map(({ kind, column }) => `WHEN '${kind}' THEN a2.${column} IS NOT NULL`).join(' ')} END)
-              AND (a2.signed_on, a2.created_at) > (k.signed_on, k.created_at))`;
+         AND ${LATEST_AGREEMENT_SETTING(`(CASE k.kind ${COMMITTED_COLUMNS.map(({ kind, column }) => `WHEN '${kind}' THEN a2.${column} IS NOT NULL`).join(' ')} END)`)}`;
+      return { sql, orderBy: 'due_on' };
+    }
+    case 'idle_land_deadline': {
+      // each deadline is the committed start plus whole years: the scan bounds on it become bounds on the start
+      const branches = IDLE_LAND_STEPS.map(({ step, years }) => {
+        const conds = [`a.deleted_at IS NULL`, `a.committed_start_on IS NOT NULL`];
+        if (b.dateFrom) conds.push(`a.committed_start_on >= (${params.add(b.dateFrom)}::date - interval '${years} years')::date`);
+        if (b.dateTo) conds.push(`a.committed_start_on <= (${params.add(b.dateTo)}::date - interval '${years} years')::date`);
+        if (filter.subjectId) conds.push(`a.id = ${params.add(filter.subjectId)}`);
+        if (filter.projectId) conds.push(`a.project_id = ${params.add(filter.projectId)}`);
+        return `SELECT a.id, a.project_id, a.signed_on, a.created_at, '${step}'::text AS step,
+                       (a.committed_start_on + interval '${years} years')::date AS due_on
+                  FROM agreements a WHERE ${conds.join(' AND ')}`;
+      });
+      const sql = `SELECT ${select({
+        cause_key: `'idle_land_deadline:' || k.id || ':' || k.step || ':' || ${day('k.due_on')}`, subject_type: `'agreement'`, subject_id: 'k.id',
+        ...projectColumns('p.owner_id'), due_on: day('k.due_on'), committed_kind: `'start'::text`, idle_land_step: 'k.step', stage: 'p.stage',
+      })}
+        FROM (${branches.join(' UNION ALL ')}) k
+        JOIN projects p ON p.id = k.project_id AND ${LIVE_PROJECT} JOIN parks pk ON pk.id = p.park_id
+       WHERE (p.land_delivered_on IS NOT NULL OR p.stage = 'land_delivered')
+         AND NOT (${COMMITTED_COLUMNS.find((c) => c.kind === 'start')!.met})
+         AND ${LATEST_AGREEMENT_SETTING('a2.committed_start_on IS NOT NULL')}`;
       return { sql, orderBy: 'due_on' };
     }
     case 'milestone_overdue': {
@@ -197,6 +216,16 @@ const COMMITTED_COLUMNS: { kind: CommittedDateKind; column: string; met: string 
   { kind: 'production', column: 'committed_production_on', met: `p.production_started_on IS NOT NULL OR p.stage = 'production'` },
 ];
 
+/**
+ * The agreement `k` is the latest that sets the date `setsDate` tests on `a2` (a supplementary agreement
+ * revises an earlier one): only its committed date counts.
+ */
+const LATEST_AGREEMENT_SETTING = (setsDate: string) => `NOT EXISTS (
+           SELECT 1 FROM agreements a2
+            WHERE a2.project_id = k.project_id AND a2.deleted_at IS NULL AND a2.id <> k.id
+              AND ${setsDate}
+              AND (a2.signed_on, a2.created_at) > (k.signed_on, k.created_at))`;
+
 /** A committed date is met once the project's matching date is set or the project reached that stage. */
 const COMMITTED_MET = `CASE k.kind ${COMMITTED_COLUMNS.map(({ kind, met }) => `WHEN '${kind}' THEN (${met})`).join(' ')} END`;
 
@@ -212,9 +241,13 @@ function nothing(): string {
  * One batch of a rule's open causes within the scan bounds that still have a level of `levels` to fire,
  * oldest first, with the levels already fired and the people to tell.
  */
-export async function scanCauses(runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number): Promise<ScannedCause[]> {
+export async function scanCauses(
+  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number, window: { dueAfter?: Date } = {},
+): Promise<ScannedCause[]> {
   const params = new Params();
   const { sql, orderBy } = causeQuery(rule, { bounds }, params);
+  // a precise timer's scan (task rules) looks only at the causes that fell due just now: served by the due index
+  const recent = window.dueAfter ? `AND c.due_at > ${params.add(window.dueAfter)}` : '';
   const fired = `ARRAY(SELECT r.level::int FROM reminders r WHERE r.cause_key = c.cause_key ORDER BY 1)`;
   const rows: ScannedCause[] = await runner.query(
     `WITH c AS (${sql})
@@ -222,7 +255,7 @@ export async function scanCauses(runner: SqlRunner, rule: ReminderRule, bounds: 
             o.display_name AS officer_name, (o.id IS NOT NULL AND o.disabled_at IS NULL) AS officer_active,
             (ld.id IS NOT NULL AND ld.disabled_at IS NULL) AS leader_active
        FROM c LEFT JOIN users o ON o.id = c.officer_id LEFT JOIN users ld ON ld.id = c.leader_id
-      WHERE NOT (${fired} @> ${params.add(levels)}::int[])
+      WHERE NOT (${fired} @> ${params.add(levels)}::int[]) ${recent}
       ORDER BY c.${orderBy}, c.cause_key
       LIMIT ${params.add(limit)}`,
     params.values,
@@ -238,7 +271,7 @@ export async function openCauses(runner: SqlRunner, rule: ReminderRule, filter: 
 }
 
 /** The table whose row a cause's resolution changes: locked (FOR SHARE) before a delivery is claimed. */
-const RESOLVING_ROW: Record<ReminderRule, { table: string; by: 'subject' | 'project' }> = {
+export const RESOLVING_ROW: Record<ReminderRule, { table: string; by: 'subject' | 'project' }> = {
   lead_unassigned: { table: 'leads', by: 'subject' },
   lead_unscreened: { table: 'leads', by: 'subject' },
   task_due: { table: 'tasks', by: 'subject' },
@@ -246,6 +279,7 @@ const RESOLVING_ROW: Record<ReminderRule, { table: string; by: 'subject' | 'proj
   stale_project: { table: 'projects', by: 'subject' },
   committed_date_approaching: { table: 'projects', by: 'project' },
   committed_date_overdue: { table: 'projects', by: 'project' },
+  idle_land_deadline: { table: 'projects', by: 'project' },
   milestone_overdue: { table: 'milestones', by: 'subject' },
   blocker_overdue: { table: 'blockers', by: 'subject' },
 };

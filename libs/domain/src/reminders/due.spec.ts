@@ -64,6 +64,10 @@ describe('fallsDueAt', () => {
     expect(fallsDueAt('committed_date_approaching', { dueOn: '2026-10-15' }, defaults('committed_date_approaching'), TZ, calendar)).toEqual(at('2026-10-08T00:00:00'));
   });
 
+  it('brings an idle-land deadline 60 calendar days ahead of it', () => {
+    expect(fallsDueAt('idle_land_deadline', { dueOn: '2026-12-20' }, defaults('idle_land_deadline'), TZ, calendar)).toEqual(at('2026-10-21T00:00:00'));
+  });
+
   it('makes a project stale after its stage threshold in working days, and never in a stage without one', () => {
     const settings = defaults('stale_project');
     // 15 working days after Monday 14 September 2026 10:00: Sunday 20 September (调休) counted, 1–7 October
@@ -102,6 +106,14 @@ describe('levelsDue', () => {
     const approaching = RULE_DEFINITIONS.committed_date_approaching.defaults;
     expect(levelsDue('committed_date_approaching', { dueOn: '2026-10-15' }, approaching, [], at('2026-10-15T23:00:00'), TZ, calendar)).toHaveLength(1);
     expect(levelsDue('committed_date_approaching', { dueOn: '2026-10-15' }, approaching, [], at('2026-10-16T00:00:00'), TZ, calendar)).toEqual([]);
+  });
+
+  it('chases an idle-land deadline up to the day itself, escalating to the leading official 5 working days on', () => {
+    const idle = RULE_DEFINITIONS.idle_land_deadline.defaults;
+    // due Wednesday 21 October 2026; + 5 working days: 22, 23, 26, 27, 28 October
+    expect(levelsDue('idle_land_deadline', { dueOn: '2026-12-20' }, idle, [0], at('2026-10-27T23:00:00'), TZ, calendar)).toEqual([]);
+    expect(levelsDue('idle_land_deadline', { dueOn: '2026-12-20' }, idle, [0], at('2026-10-28T00:00:00'), TZ, calendar).map((d) => d.target)).toEqual(['leader']);
+    expect(levelsDue('idle_land_deadline', { dueOn: '2026-12-20' }, idle, [], at('2026-12-21T00:00:00'), TZ, calendar)).toEqual([]);
   });
 
   it('has nothing due for a disabled rule', () => {

@@ -38,7 +38,7 @@ export interface CauseFacts {
   createdAt?: Date | null;
   /** task_due / task_overdue: the task's due instant. */
   dueAt?: Date | null;
-  /** lead_unassigned (receivedOn), lead_unscreened (screeningDueOn), milestone / blocker (dueOn), committed dates. */
+  /** lead_unassigned (receivedOn), lead_unscreened (screeningDueOn), milestone / blocker (dueOn), committed dates, idle-land deadlines. */
   dueOn?: string | null;
   /** stale_project: the last visit or change, and the stage the project is in. */
   lastActivityAt?: Date | null;
@@ -63,6 +63,7 @@ export function fallsDueAt(rule: ReminderRule, facts: CauseFacts, settings: Rule
       return facts.lastActivityAt && threshold ? addOffset(facts.lastActivityAt, threshold, timeZone, calendar) : null;
     }
     case 'committed_date_approaching':
+    case 'idle_land_deadline':
       return facts.dueOn && settings.threshold
         ? addOffset(startOfZonedDay(facts.dueOn, timeZone), { ...settings.threshold, value: -settings.threshold.value }, timeZone, calendar)
         : null;
@@ -93,7 +94,7 @@ export function levelsDue(
 ): DueLevel[] {
   if (!settings.enabled) return [];
   // once the date has passed it is no longer approaching: committed_date_overdue takes over
-  if (rule === 'committed_date_approaching' && facts.dueOn && facts.dueOn < toZonedDate(now, timeZone)) return [];
+  if ((rule === 'committed_date_approaching' || rule === 'idle_land_deadline') && facts.dueOn && facts.dueOn < toZonedDate(now, timeZone)) return [];
   const base = fallsDueAt(rule, facts, settings, timeZone, calendar);
   if (!base) return [];
   return escalationPlan(settings)
@@ -154,7 +155,8 @@ export function scanBounds(rule: ReminderRule, settings: RuleSettings, now: Date
         dateBefore: toZonedDate(latestDue, timeZone),
         dateFrom: toZonedDate(new Date(now.getTime() - maxDelay - lookback - DAY), timeZone),
       };
-    case 'committed_date_approaching': {
+    case 'committed_date_approaching':
+    case 'idle_land_deadline': {
       if (!settings.threshold) return null;
       const ahead = offsetSpan(settings.threshold).max;
       // not once the date has passed (then it is overdue, another rule)

@@ -42,6 +42,17 @@ describe('reminder messages', () => {
     expect(message.body).toBe('项目「变压器厂」的约定供地日期为 2026-10-15，还有 7 天，目前尚未实现，请抓紧推进。');
   });
 
+  it('name the idle-land deadline, what it costs and the days left', () => {
+    const fee = reminderMessage({ rule: 'idle_land_deadline', level: 0, projectName: '变压器厂', idleLandStep: 'fee', dueOn: '2026-12-20' }, at('2026-10-21T00:00:00'), TZ);
+    expect(fee.title).toBe('闲置土地收费期限临近：变压器厂');
+    expect(fee.body).toBe('项目「变压器厂」已供地但尚未开工。2026-12-20 即满约定开工日期后一年（还有 60 天），依《闲置土地处置办法》届时仍未动工的，将按土地出让价款的 20% 征收土地闲置费，请督促企业尽快开工。');
+    const reclaim = reminderMessage({ rule: 'idle_land_deadline', level: 1, projectName: '变压器厂', idleLandStep: 'reclaim', dueOn: '2027-12-20', responsibleName: '李明' }, at('2027-12-20T09:00:00'), TZ);
+    expect(reclaim.title).toBe('闲置土地收回期限临近：变压器厂');
+    expect(reclaim.body).toContain('满约定开工日期后两年（就是今天）');
+    expect(reclaim.body).toContain('土地可被无偿收回');
+    expect(reclaim.body).toContain('（已升级至包抓领导）');
+  });
+
   it('describe a stale project with its stage and the stage threshold', () => {
     const message = reminderMessage(
       { rule: 'stale_project', level: 2, projectName: '物流园', stage: 'negotiation', lastActivityAt: at('2026-08-01T09:00:00'), threshold: { value: 30, unit: 'working_days' } },

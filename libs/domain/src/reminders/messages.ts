@@ -14,6 +14,16 @@ export const COMMITTED_DATE_KIND_LABELS: Record<CommittedDateKind, string> = {
   production: '约定投产日期',
 };
 
+/**
+ * The two deadlines of the idle-land rules (闲置土地处置办法) counted from the committed construction start:
+ * one year unbuilt → an idle-land fee of 20% of the land price; two years → the land can be taken back.
+ */
+export const IDLE_LAND_STEPS = [
+  { step: 'fee', years: 1 },
+  { step: 'reclaim', years: 2 },
+] as const;
+export type IdleLandStep = (typeof IDLE_LAND_STEPS)[number]['step'];
+
 /** What a reminder's text says, read from the cause's records when it fires. */
 export interface ReminderMessageInput {
   rule: ReminderRule;
@@ -25,6 +35,8 @@ export interface ReminderMessageInput {
   milestoneKey?: string | null;
   blockerCategory?: string | null;
   committedKind?: CommittedDateKind | null;
+  /** idle_land_deadline: which deadline (one year: the fee; two years: the land taken back). */
+  idleLandStep?: IdleLandStep | null;
   dueAt?: Date | null;
   dueOn?: string | null;
   lastActivityAt?: Date | null;
@@ -96,6 +108,15 @@ export function reminderMessage(input: ReminderMessageInput, now: Date, timeZone
       title = `${what}${late}：${short}`;
       body = `${project}的${what} ${input.dueOn ?? ''} ${late}，仍未实现。` +
         (kind === 'start' ? '依《闲置土地处置办法》，超过约定动工日期满一年未动工的，可征收土地出让价款 20% 的土地闲置费，满两年可无偿收回土地。' : '');
+      break;
+    }
+    case 'idle_land_deadline': {
+      const left = daysBetween(today, input.dueOn ?? today);
+      const when = left > 0 ? `还有 ${left} 天` : '就是今天';
+      const reclaim = input.idleLandStep === 'reclaim';
+      title = `闲置土地${reclaim ? '收回' : '收费'}期限临近：${short}`;
+      body = `${project}已供地但尚未开工。${input.dueOn ?? ''} 即满约定开工日期后${reclaim ? '两' : '一'}年（${when}），` +
+        `依《闲置土地处置办法》${reclaim ? '届时仍未动工的，土地可被无偿收回' : '届时仍未动工的，将按土地出让价款的 20% 征收土地闲置费'}，请督促企业尽快开工。`;
       break;
     }
     case 'milestone_overdue': {

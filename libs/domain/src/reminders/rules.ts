@@ -16,6 +16,7 @@ export const REMINDER_RULES = [
   'stale_project',
   'committed_date_approaching',
   'committed_date_overdue',
+  'idle_land_deadline',
   'milestone_overdue',
   'blocker_overdue',
 ] as const;
@@ -166,6 +167,19 @@ export const RULE_DEFINITIONS: Record<ReminderRule, RuleDefinition> = {
     stageThresholds: false,
     targets: ['officer', 'leader', 'managers'],
     defaults: settings({ officer: atOnce, leader: wd(3), managers: wd(10) }),
+  },
+  idle_land_deadline: {
+    rule: 'idle_land_deadline',
+    label: { zh: '闲置土地期限临近', en: 'Idle-land deadline approaching' },
+    description: {
+      zh: '已供地未开工的项目，距约定开工日期满一年（可征收土地出让价款 20% 的土地闲置费）或满两年（可无偿收回土地）的期限临近：提醒责任人，再升级至包抓领导、招商局领导',
+      en: 'Land delivered but construction not started: the dates one year (idle-land fee of 20% of the land price) and two years (the land can be taken back) after the committed start are near — the officer, then the leading official, then the managers',
+    },
+    subjectType: 'agreement',
+    threshold: { meaning: { zh: '期限前多久提醒', en: 'how long before the idle-land deadline' }, units: ['days', 'working_days'], min: 1, max: 365 },
+    stageThresholds: false,
+    targets: ['officer', 'leader', 'managers'],
+    defaults: settings({ officer: atOnce, leader: wd(5), managers: wd(10) }, { threshold: { value: 60, unit: 'days' } }),
   },
   milestone_overdue: {
     rule: 'milestone_overdue',
