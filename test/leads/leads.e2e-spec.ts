@@ -142,6 +142,26 @@ describe('leads', () => {
     expect(wrongPark.body.details[0].field).toBe('assigneeId');
   });
 
+  it('lets a bureau manager log a lead for a park (parkId), so that its officers can be assigned; a park out of scope is 400', async () => {
+    const park = await makePark(t);
+    const parkOfficer = await makeUser(t, 'officer', { parkId: park.id });
+    const lead = await logLead(manager, { parkId: park.id });
+    expect(lead.parkId).toBe(park.id);
+    const assigned = await t.request('POST', `/api/leads/${lead.id}/assign`, { token: manager.token, body: { assigneeId: parkOfficer.id } });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: parkOfficer.id });
+    const seen = await t.request('GET', `/api/leads/${lead.id}`, { token: parkOfficer.token });
+    expect(seen.status).toBe(200);
+
+    const sibling = await makePark(t);
+    const siblingOfficer = await makeUser(t, 'officer', { parkId: sibling.id });
+    const outOfScope = await t.request('POST', '/api/leads', { token: parkOfficer.token, body: leadBody({ parkId: sibling.id }) });
+    expect(outOfScope.status).toBe(400);
+    expect(outOfScope.body.details[0].field).toBe('parkId');
+    const elsewhere = await t.request('GET', `/api/leads/${lead.id}`, { token: siblingOfficer.token });
+    expect(elsewhere.status).toBe(404);
+  });
+
   it('lets the manager re-assign an assigned lead, and refuses to assign a rejected one (409)', async () => {
     const lead = await logLead(reporter);
     await t.request('POST', `/api/leads/${lead.id}/assign`, { token: manager.token, body: { assigneeId: assignee.id } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
-import { cancelResolvedDeliveries, Company, Contact, Lead } from '@zs/db';
+import { cancelResolvedDeliveries, Company, Contact, Lead, Park } from '@zs/db';
 import {
   checkCreditCode, DomainError, ErrorCode, nameBigrams, normalizeCompanyName, normalizeCreditCode, normalizeMobile,
   toZonedDate, validationError, type WorkCalendar,
@@ -51,7 +51,8 @@ export class LeadsService {
       throw forbidden('专员只能将线索分派给自己 (officers may assign a lead only to themselves)');
     }
     const now = this.clock.now();
-    const parkId = actor.parkId;
+    const parkId = dto.parkId ?? actor.parkId;
+    if (!inScope(actor, parkId) || !(await this.db.manager.existsBy(Park, { id: parkId }))) throw validationError('parkId', '园区不存在 (unknown park)');
     await this.assertFields(actor, dto, now);
     if (dto.assigneeId) await this.assertAssignee(this.db.manager, dto.assigneeId, parkId);
     const lead = this.db.manager.create(Lead, {

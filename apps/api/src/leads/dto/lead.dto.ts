@@ -37,10 +37,13 @@ export class CreateLeadDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'officers and leaders may only name themselves; a lead with an assignee is `assigned`' })
   @IsOptional() @IsUUID()
   assigneeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the park the lead belongs to (who may see and screen it): default the caller’s park; a park in the caller’s subtree, so that a bureau manager can log a lead for a park’s officers' })
+  @IsOptional() @IsUUID()
+  parkId?: string;
 }
 
-/** `PATCH /api/leads/:id`: the version read plus any field; the assignee changes through `POST …/assign`. */
-export class UpdateLeadDto extends PartialType(OmitType(CreateLeadDto, ['assigneeId'] as const)) {
+/** `PATCH /api/leads/:id`: the version read plus any field; the assignee changes through `POST …/assign`, the park not at all. */
+export class UpdateLeadDto extends PartialType(OmitType(CreateLeadDto, ['assigneeId', 'parkId'] as const)) {
   @ApiProperty({ description: 'the version read' }) @IsInt() @Min(1) version: number;
 }
 
