@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Page, Role, User } from '../api/types';
 import { useAuth } from './auth';
+import { useParkTree } from './parks';
+import { canHoldRecordOf, hasSeveralParks } from '../lib/parks';
 
 const cache = new Map<string, User | null>();
 const pending = new Set<string>();
@@ -77,16 +79,19 @@ interface UserSelectProps {
   allowClear?: boolean;
   style?: React.CSSProperties;
   id?: string;
+  /** only users who may hold a record of this park (its own users and those above it), as the API requires */
+  forPark?: string;
 }
 
 /**
  * Picks a user. Managers and admins search `/api/users`; everyone else may only name themselves (the API
  * lets officers assign work to themselves only, and does not list users to them).
  */
-export function UserSelect({ value, onChange, mode, roles, placeholder, allowClear = true, style, id }: UserSelectProps) {
+export function UserSelect({ value, onChange, mode, roles, placeholder, allowClear = true, style, id, forPark }: UserSelectProps) {
   const { user: me, hasRole } = useAuth();
   const { t } = useTranslation();
   const canList = hasRole('admin', 'manager');
+  const parks = useParkTree();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<User[]>([]);
   const selectedIds = Array.isArray(value) ? value : value ? [value] : [];
@@ -108,7 +113,8 @@ export function UserSelect({ value, onChange, mode, roles, placeholder, allowCle
   }, [q, canList, roles]);
 
   const options = useMemo(() => {
-    const list = canList ? [...found] : me && (!roles || roles.includes(me.role)) ? [me] : [];
+    const eligible = (u: User) => !forPark || canHoldRecordOf(parks.nodes, forPark, u.parkId);
+    const list = (canList ? [...found] : me && (!roles || roles.includes(me.role)) ? [me] : []).filter(eligible);
     for (const id of selectedIds) {
       const selected = cache.get(id);
       if (selected && !list.some((u) => u.id === id)) list.unshift(selected);
@@ -119,11 +125,12 @@ export function UserSelect({ value, onChange, mode, roles, placeholder, allowCle
         <span>
           {u.displayName}
           {u.id === me?.id ? `（${t('common.me')}）` : ''} <Tag bordered={false}>{t(`role.${u.role}`)}</Tag>
+          {hasSeveralParks(parks.nodes) && <span className="zs-muted">{parks.name(u.parkId)}</span>}
         </span>
       ),
       text: u.displayName,
     }));
-  }, [found, canList, me, roles, selectedIds.join(), version, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [found, canList, me, roles, selectedIds.join(), version, t, forPark, parks]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Select

@@ -239,6 +239,7 @@ export const en: Messages = {
     timeRequired: 'Choose a time',
   },
   leads: {
+    parkHint: 'The park the lead belongs to: people of that park and above may see it and be assigned to screen it',
     title: 'Leads',
     intake: 'New lead',
     queue: 'To assign',

@@ -235,6 +235,7 @@ export const zhCN = {
     timeRequired: '请选择时间',
   },
   leads: {
+    parkHint: '线索归属的园区：该园区及上级的人员可查看、可被分派研判',
     title: '线索',
     intake: '登记线索',
     queue: '待分派',

@@ -7,7 +7,7 @@ import type { RobotKind, RobotWebhook } from '../../api/types';
 import { useApiForm, useErrorToast } from '../../app/api-form';
 import { useCursorList } from '../../app/use-cursor-list';
 import { UserName } from '../../app/users';
-import { useParkTree } from './UsersTab';
+import { useParkTree } from '../../app/parks';
 
 const KINDS: RobotKind[] = ['wecom', 'dingtalk', 'feishu'];
 

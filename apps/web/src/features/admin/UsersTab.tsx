@@ -3,8 +3,9 @@ import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Switch, Table
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { ROLES, type ParkTreeNode, type Role, type User } from '../../api/types';
+import { ROLES, type Role, type User } from '../../api/types';
 import { useApiForm } from '../../app/api-form';
+import { useParkTree } from '../../app/parks';
 import { useCursorList } from '../../app/use-cursor-list';
 import { primeUsers } from '../../app/users';
 import { formatDateTime } from '../../lib/dates';
@@ -18,20 +19,6 @@ interface Values {
   mobile?: string;
   parkId?: string;
   active?: boolean;
-}
-
-interface TreeNode { value: string; title: string; children: TreeNode[] }
-export const toTree = (nodes: ParkTreeNode[]): TreeNode[] => nodes.map((n) => ({ value: n.id, title: n.name, children: toTree(n.children) }));
-
-export function useParkTree() {
-  const [parks, setParks] = useState<ParkTreeNode[]>([]);
-  useEffect(() => {
-    api.get<ParkTreeNode[]>('/api/parks/tree').then(setParks).catch(() => undefined);
-  }, []);
-  const names = new Map<string, string>();
-  const walk = (nodes: ParkTreeNode[]) => nodes.forEach((n) => { names.set(n.id, n.name); walk(n.children); });
-  walk(parks);
-  return { tree: toTree(parks), name: (id: string | null) => (id ? names.get(id) ?? '—' : '—') };
 }
 
 /** 用户与角色: who may sign in, with which role, in which park; disabling keeps the history. */

@@ -111,8 +111,8 @@ export function ConvertModal({ open, lead, suggestedCompanyId, onClose, onConver
           <Form.Item name={['project', 'totalInvestment']} label={`${t('fields.totalInvestment')}（${t('common.wan')}）`}>
             <InputNumber min={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name={['project', 'ownerId']} label={t('fields.owner')}><UserSelect /></Form.Item>
-          <Form.Item name={['project', 'leaderId']} label={t('fields.leader')}><UserSelect roles={['leader', 'manager']} /></Form.Item>
+          <Form.Item name={['project', 'ownerId']} label={t('fields.owner')}><UserSelect forPark={lead.parkId} /></Form.Item>
+          <Form.Item name={['project', 'leaderId']} label={t('fields.leader')}><UserSelect roles={['leader', 'manager']} forPark={lead.parkId} /></Form.Item>
         </div>
       </Form>
     </Modal>

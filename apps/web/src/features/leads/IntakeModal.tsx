@@ -1,4 +1,4 @@
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { api } from '../../api/client';
 import { CHANNELS, type Channel, type Lead } from '../../api/types';
 import { useApiForm } from '../../app/api-form';
 import { useAuth } from '../../app/auth';
+import { useParkTree } from '../../app/parks';
+import { hasSeveralParks } from '../../lib/parks';
 import { useDictionaries } from '../../app/dictionaries';
 import { UserSelect } from '../../app/users';
 import { toApiDate } from '../../lib/dates';
@@ -25,6 +27,7 @@ interface Values {
   receivedOn: Dayjs;
   assignToMe?: boolean;
   assigneeId?: string;
+  parkId?: string;
 }
 
 /** 登记线索: whoever hears of a tip logs it in one short form (officers may take it on themselves). */
@@ -36,6 +39,8 @@ export function IntakeModal({ open, onClose, onSaved }: { open: boolean; onClose
   const [form] = Form.useForm<Values>();
   const { run, submitting, alert, setFormErrors } = useApiForm(form, { aliases: {} });
   const manager = hasRole('manager', 'admin');
+  const parks = useParkTree();
+  const parkId = Form.useWatch('parkId', form) ?? user?.parkId;
 
   useEffect(() => {
     if (open) {
@@ -90,7 +95,15 @@ export function IntakeModal({ open, onClose, onSaved }: { open: boolean; onClose
         </div>
         <Form.Item name="summary" label={t('leads.fields.summary')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
         {manager ? (
-          <Form.Item name="assigneeId" label={t('leads.assignee')}><UserSelect roles={['officer', 'leader', 'manager']} /></Form.Item>
+          <div className="zs-form-row">
+            {hasSeveralParks(parks.nodes) && (
+              <Form.Item name="parkId" label={t('fields.park')} tooltip={t('leads.parkHint')}>
+                <TreeSelect treeDefaultExpandAll treeData={parks.tree} placeholder={parks.name(user?.parkId ?? null)}
+                  onChange={() => form.setFieldValue('assigneeId', undefined)} />
+              </Form.Item>
+            )}
+            <Form.Item name="assigneeId" label={t('leads.assignee')}><UserSelect roles={['officer', 'leader', 'manager']} forPark={parkId} /></Form.Item>
+          </div>
         ) : (
           <Form.Item name="assignToMe" valuePropName="checked"><Checkbox>{t('leads.assignToMe')}</Checkbox></Form.Item>
         )}

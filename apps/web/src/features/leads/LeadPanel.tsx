@@ -9,6 +9,8 @@ import type { Lead, LeadDuplicate } from '../../api/types';
 import { useApiForm, useErrorToast } from '../../app/api-form';
 import { useAuth } from '../../app/auth';
 import { useDictionaries } from '../../app/dictionaries';
+import { useParkTree } from '../../app/parks';
+import { hasSeveralParks } from '../../lib/parks';
 import { UserName, UserSelect } from '../../app/users';
 import { formatDateTime } from '../../lib/dates';
 import { formatWan, type UiLanguage } from '../../lib/format';
@@ -35,6 +37,7 @@ export function LeadPanel({ lead, onChange }: { lead: Lead; onChange: (lead: Lea
   const screen = useApiForm(screenForm);
   const decision = Form.useWatch('decision', screenForm);
   const manager = hasRole('manager', 'admin');
+  const parks = useParkTree();
   const isAssignee = lead.assigneeId === user?.id;
 
   useEffect(() => {
@@ -66,6 +69,7 @@ export function LeadPanel({ lead, onChange }: { lead: Lead; onChange: (lead: Lea
         <Descriptions.Item label={t('fields.originRegion')}>{label('regions', lead.originRegion)}</Descriptions.Item>
         <Descriptions.Item label={t('leads.fields.contactName')}>{[lead.contactName, lead.contactMobile].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('leads.fields.receivedOn')}>{lead.receivedOn}</Descriptions.Item>
+        {hasSeveralParks(parks.nodes) && <Descriptions.Item label={t('fields.park')}>{parks.name(lead.parkId)}</Descriptions.Item>}
         <Descriptions.Item label={t('leads.fields.reportedBy')}><UserName id={lead.reportedById} /></Descriptions.Item>
         <Descriptions.Item label={t('leads.assignee')}><UserName id={lead.assigneeId} /></Descriptions.Item>
         <Descriptions.Item label={t('leads.fields.screeningDueOn')}>{lead.screeningDueOn ?? '—'}</Descriptions.Item>
@@ -106,7 +110,7 @@ export function LeadPanel({ lead, onChange }: { lead: Lead; onChange: (lead: Lea
     action = (
       <Card size="small" title={t('leads.assign')}>
         <Space.Compact style={{ width: '100%' }}>
-          <UserSelect value={assignee} onChange={setAssignee} roles={['officer', 'leader', 'manager']} placeholder={t('leads.assignTo')} style={{ flex: 1 }} />
+          <UserSelect value={assignee} onChange={setAssignee} roles={['officer', 'leader', 'manager']} forPark={lead.parkId} placeholder={t('leads.assignTo')} style={{ flex: 1 }} />
           <Button type="primary" loading={assigning} disabled={!assignee} onClick={() => void assign()}>{t('leads.assign')}</Button>
         </Space.Compact>
       </Card>

@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { CHANNELS, type Channel, type Project } from '../../api/types';
 import { useApiForm } from '../../app/api-form';
 import { useMe } from '../../app/auth';
 import { useDictionaries } from '../../app/dictionaries';
+import { useParkTree } from '../../app/parks';
+import { hasSeveralParks } from '../../lib/parks';
 import { UserSelect } from '../../app/users';
 import { toApiDate } from '../../lib/dates';
 import { CompanySelect } from '../companies/CompanySelect';
@@ -25,6 +27,7 @@ interface Values {
   expectedJobs?: number | null;
   ownerId: string;
   leaderId?: string | null;
+  parkId?: string;
   confidential?: boolean;
   projectCode?: string;
   phase?: string;
@@ -49,6 +52,10 @@ export function ProjectFormModal({ open, project, onClose, onSaved }: Props) {
   const { options } = useDictionaries();
   const [form] = Form.useForm<Values>();
   const { run, submitting, alert, setFormErrors } = useApiForm(form);
+  const parks = useParkTree();
+  // the people offered must be able to hold a record of the project's park (the API checks the same)
+  const parkId = Form.useWatch('parkId', form) ?? project?.parkId ?? me.parkId;
+  const choosePark = !project && hasSeveralParks(parks.nodes);
 
   useEffect(() => {
     if (!open) return;
@@ -128,11 +135,17 @@ export function ProjectFormModal({ open, project, onClose, onSaved }: Props) {
           <Form.Item name="expectedJobs" label={t('fields.expectedJobs')}>
             <InputNumber min={0} precision={0} style={{ width: '100%' }} />
           </Form.Item>
+          {choosePark && (
+            <Form.Item name="parkId" label={t('fields.park')}>
+              <TreeSelect treeDefaultExpandAll treeData={parks.tree} placeholder={parks.name(me.parkId)}
+                onChange={() => form.setFieldValue('ownerId', undefined)} />
+            </Form.Item>
+          )}
           <Form.Item name="ownerId" label={t('fields.owner')} rules={[{ required: true }]}>
-            <UserSelect allowClear={false} />
+            <UserSelect allowClear={false} forPark={parkId} />
           </Form.Item>
           <Form.Item name="leaderId" label={t('fields.leader')}>
-            <UserSelect roles={['leader', 'manager']} />
+            <UserSelect roles={['leader', 'manager']} forPark={parkId} />
           </Form.Item>
           <Form.Item name="projectCode" label={t('fields.projectCode')}>
             <Input maxLength={64} />
