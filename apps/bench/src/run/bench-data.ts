@@ -64,7 +64,7 @@ export async function profileData(pool: Pool, listCursor: (at: Date, id: string)
   const projectIds = (await pool.query(`SELECT id FROM projects TABLESAMPLE SYSTEM (1) WHERE deleted_at IS NULL LIMIT 20`)).rows.map((r) => r.id as string);
   if (projectIds.length < 20) projectIds.push(...(await pool.query(`SELECT id FROM projects WHERE deleted_at IS NULL LIMIT 20`)).rows.map((r) => r.id as string));
   const [{ year }] = (await pool.query(
-    `SELECT extract(year FROM occurred_at AT TIME ZONE 'Asia/Shanghai')::int AS year FROM stage_changes
+    `SELECT extract(year FROM occurred_at AT TIME ZONE 'Asia/Shanghai')::int AS year FROM project_stage_changes
       WHERE occurred_at > now() - interval '3 years' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
   )).rows.concat([{ year: new Date().getFullYear() }]);
   return {
@@ -72,7 +72,7 @@ export async function profileData(pool: Pool, listCursor: (at: Date, id: string)
     companies: await estimate('companies'),
     tasks: await estimate('tasks'),
     visits: await estimate('visits'),
-    stageChanges: await estimate('stage_changes'),
+    stageChanges: await estimate('project_stage_changes'),
     users: await count(pool, `SELECT count(*) AS n FROM users`),
     officerId: busiest.owner_id,
     stage: busiest.stage,

@@ -1,7 +1,7 @@
 /**
  * Preloaded into the API process by the bench (`node --require sql-capture.js`): records the SQL the API
  * really sends through `pg` (text and parameter values, in order), so that the floor server can replay
- * exactly those statements. Off by default; each SIGUSR2 toggles it, and turning it off writes what was
+ * exactly those statements. Off by default; each SIGWINCH toggles it, and turning it off writes what was
  * recorded to BENCH_SQL_CAPTURE (a JSON array of `{text, values}`). Nothing is recorded under load.
  */
 import { writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ if (target) {
     }
     return original.apply(this, args);
   } as never;
-  process.on('SIGUSR2', () => {
+  process.on('SIGWINCH', () => {
     if (recording) {
       writeFileSync(target, JSON.stringify(recording, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)));
       recording = null;
