@@ -23,6 +23,7 @@ export default function BoardPage() {
   const [mine, setMine] = useState(hasRole('officer'));
   const [refresh, setRefresh] = useState<Record<string, number>>({});
   const dragged = useRef<Project | null>(null);
+  const board = useRef<HTMLDivElement>(null);
 
   const onMoved = useCallback((project: Project, from: Stage) => {
     setRefresh((r) => ({ ...r, [from]: (r[from] ?? 0) + 1, [project.stage]: (r[project.stage] ?? 0) + 1 }));
@@ -41,7 +42,19 @@ export default function BoardPage() {
         </Space>
       </div>
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('projects.dragHint')}</Typography.Paragraph>
-      <div className="zs-board" data-testid="board">
+      <div
+        className="zs-board"
+        data-testid="board"
+        ref={board}
+        onDragOver={(e) => {
+          // scroll the board sideways while a card is held near its left or right edge (the later stages are off screen)
+          const el = board.current;
+          if (!el || !dragged.current) return;
+          const { left, right } = el.getBoundingClientRect();
+          if (e.clientX > right - 60) el.scrollLeft += 24;
+          else if (e.clientX < left + 60) el.scrollLeft -= 24;
+        }}
+      >
         {STAGES.map((stage) => (
           <Column key={stage} stage={stage} filters={filters} refresh={refresh[stage] ?? 0} dragged={dragged} onDrop={(p) => void move(p, stage)} />
         ))}
@@ -87,6 +100,7 @@ function Column({ stage, filters, refresh, dragged, onDrop }: ColumnProps) {
         <span style={{ color: STAGE_COLORS[stage] }}>{t(`stage.${stage}`)}</span>
         <span className="zs-muted">{list.items.length}{list.hasMore ? '+' : ''}</span>
       </div>
+      <div className="zs-board-cards">
       {list.loading && list.items.length === 0 && <Spin size="small" style={{ display: 'block', margin: 12 }} />}
       {list.items.map((project) => (
         <div
@@ -114,6 +128,7 @@ function Column({ stage, filters, refresh, dragged, onDrop }: ColumnProps) {
       {list.hasMore && (
         <Button size="small" block type="text" onClick={list.loadMore} loading={list.loading}>{t('common.loadMore')}</Button>
       )}
+      </div>
     </div>
   );
 }
