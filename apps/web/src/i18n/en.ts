@@ -332,6 +332,8 @@ export const en: Messages = {
     saved: 'Agreement recorded',
   },
   detail: {
+    blockerResolved: 'Problem resolved',
+    permitDone: '{{step}} done',
     keyFigures: 'Key figures',
     timeline: 'Timeline',
     permits: 'Permits',

@@ -328,6 +328,8 @@ export const zhCN = {
     saved: '签约已登记',
   },
   detail: {
+    blockerResolved: '问题解决',
+    permitDone: '{{step}} 已办结',
     keyFigures: '关键指标',
     timeline: '动态',
     permits: '前期手续',

@@ -2,7 +2,7 @@ import { Button, Empty, Spin, Tag, Timeline as AntTimeline, Typography } from 'a
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Agreement, Fund, FundPage, Page, Project, ProjectHistory, Visit } from '../../api/types';
+import type { Agreement, Blocker, Fund, FundPage, Milestone, Page, Project, ProjectHistory, Visit } from '../../api/types';
 import { UserName } from '../../app/users';
 import { formatDateTime } from '../../lib/dates';
 import { formatWan, type UiLanguage } from '../../lib/format';
@@ -14,12 +14,18 @@ interface Entry {
   content: React.ReactNode;
 }
 
-/** One timeline of visits, agreements, stage moves and funds, newest first (50 of each, more on demand). */
+/**
+ * One timeline of visits, agreements, stage moves (with their notes), funds, problems raised and resolved and
+ * permit steps done (with their notes), newest first (50 of each, more on demand).
+ */
 export function Timeline({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as UiLanguage;
   const [limit, setLimit] = useState(50);
-  const [data, setData] = useState<{ visits: Page<Visit>; agreements: Page<Agreement>; funds: FundPage; history: ProjectHistory } | null>(null);
+  const [data, setData] = useState<{
+    visits: Page<Visit>; agreements: Page<Agreement>; funds: FundPage; history: ProjectHistory;
+    blockers: Page<Blocker>; milestones: Page<Milestone>; categories: Map<string, string>;
+  } | null>(null);
 
   useEffect(() => {
     const base = `/api/projects/${project.id}`;
@@ -28,8 +34,13 @@ export function Timeline({ project }: { project: Project }) {
       api.get<Page<Agreement>>(`${base}/agreements`, { limit }),
       api.get<FundPage>(`${base}/funds`, { limit }),
       api.get<ProjectHistory>(`${base}/history`),
-    ]).then(([visits, agreements, funds, history]) => setData({ visits, agreements, funds, history })).catch(() => undefined);
-  }, [project.id, limit]);
+      api.get<Page<Blocker>>(`${base}/blockers`, { limit }),
+      api.get<Page<Milestone>>(`${base}/milestones`),
+      api.get<{ items: { key: string; label: string }[] }>('/api/blockers/categories').catch(() => ({ items: [] })),
+    ]).then(([visits, agreements, funds, history, blockers, milestones, categories]) =>
+      setData({ visits, agreements, funds, history, blockers, milestones, categories: new Map(categories.items.map((c) => [c.key, c.label])) }))
+      .catch(() => undefined);
+  }, [project.id, limit, i18n.language]);
 
   const entries = useMemo<Entry[]>(() => {
     if (!data) return [];
@@ -67,13 +78,29 @@ export function Timeline({ project }: { project: Project }) {
         key: `f${f.id}`, at: f.receivedOn, color: 'gold',
         content: <span><Tag color="gold" bordered={false}>{t('detail.funds')}</Tag>{t('detail.fundOf', { amount: formatWan(f.amount, language) })}{f.note ? ` · ${f.note}` : ''}</span>,
       })),
+      ...data.blockers.items.flatMap((b) => {
+        const category = data.categories.get(b.category) ?? b.category;
+        const raised: Entry = {
+          key: `b${b.id}`, at: b.createdAt, color: 'red',
+          content: <span><Tag color="red" bordered={false}>{t('detail.blockers')}</Tag>{category}{t('common.colon')}{b.description}</span>,
+        };
+        if (!b.resolvedAt) return [raised];
+        return [raised, {
+          key: `r${b.id}`, at: b.resolvedAt, color: 'green',
+          content: <span><Tag color="green" bordered={false}>{t('detail.blockerResolved')}</Tag>{category}{b.resolution ? `${t('common.colon')}${b.resolution}` : ''}</span>,
+        }];
+      }),
+      ...data.milestones.items.filter((m) => m.status === 'done' && m.doneOn).map((m) => ({
+        key: `m${m.id}`, at: m.doneOn!, color: 'purple',
+        content: <span><Tag color="purple" bordered={false}>{t('detail.permits')}</Tag>{t('detail.permitDone', { step: m.label })}{m.note ? ` · ${m.note}` : ''}</span>,
+      })),
     ];
     return list.sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
   }, [data, t, language]);
 
   if (!data) return <Spin />;
   if (!entries.length) return <Empty description={t('common.noData')} />;
-  const more = [data.visits, data.agreements, data.funds].some((p) => p.nextCursor);
+  const more = [data.visits, data.agreements, data.funds, data.blockers].some((p) => p.nextCursor);
   return (
     <>
       <AntTimeline
