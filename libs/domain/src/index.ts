@@ -18,5 +18,6 @@ export * from './reminders/rules';
 export * from './robot-hosts';
 export * from './robot-signatures';
 export * from './stage-machine';
+export * from './stage-reach';
 export * from './stages';
 export * from './working-days';

@@ -45,56 +45,22 @@ export function inPeriod(expr: string): string {
   return `(${expr} >= ${PERIOD_START} AND ${expr} < ${PERIOD_END})`;
 }
 
-/**
- * The history CTEs every figure reads:
- * - `scoped`: the projects the caller may see that pass the filters;
- * - `moves`: their stage history, each move with the pipeline level it went to (`to_level`, NULL off the
- *   path) and the level it leaves the project standing at (`standing_level`: for on_hold / dropped, the
- *   stage it left — "a project on hold counts where the stage it left belongs");
- * - `reached`: one row per project, `reached_<level>` the first time it reached that pipeline level or one
- *   beyond it (a forward skip reaches the skipped stages with the same move; reaching a stage again after a
- *   backward move or a reactivation is not a first time). One pass over the history, one FILTER per level.
+/*
+ * The figures read the stage data derived from the history (libs/db project-stage-derived.entity.ts, kept by
+ * triggers in the transaction of every history write):
+ * - `project_stage_facts` (one row per project): `reached_<level>`, the first time the project reached that
+ *   pipeline level or one beyond it (a forward skip reaches the skipped stages with the same move; reaching a
+ *   stage again after a backward move or a reactivation is no first time); `standing_stage` / `standing_level`
+ *   after its last move (`last_move_at`), on_hold / dropped standing where the stage they left belongs;
+ * - `project_stage_spans` (one row per move): the stay it opened, `[started_at, ended_at)` up to the next move,
+ *   and `reach_from` … `reach_to`, the levels it reached for the first time.
+ * Both carry the project's scope and filter columns under the projects' names, so that the projects'
+ * condition (alias `p`) applies to either table as it is.
  */
-export function historyCtes(projects: SqlCondition): string {
-  const reached = PIPELINE_LEVELS.map(({ level }) => `min(m.occurred_at) FILTER (WHERE m.to_level >= ${level}) AS reached_${level}`).join(',\n         ');
-  return `
-scoped AS (
-  SELECT p.id, p.total_investment AS investment, p.industry, p.channel, p.origin_region, p.owner_id
-    FROM projects p
-   WHERE ${projects.sql}
-),
-moves AS (
-  SELECT h.project_id, h.occurred_at, h.created_at, h.from_stage, h.to_stage,
-         ${levelOf('h.to_stage')} AS to_level,
-         ${levelOf(`CASE WHEN h.to_stage IN (${OFF_PATH_SQL}) THEN h.from_stage ELSE h.to_stage END`)} AS standing_level
-    FROM project_stage_changes h
-    JOIN scoped s ON s.id = h.project_id
-),
-reached AS (
-  SELECT m.project_id,
-         ${reached}
-    FROM moves m
-   GROUP BY m.project_id
-)`;
-}
 
-/** The column of `reached` holding the first time a project reached `level` (or beyond). */
-export function reachedAt(level: number, alias = 'r'): string {
+/** The column of the facts holding the first time a project reached `level` (or beyond). */
+export function reachedAt(level: number, alias = 'p'): string {
   return `${alias}.reached_${level}`;
-}
-
-/**
- * `name`: where each project stands after its last move before `bound` (an exclusive instant; none: its
- * last move of all). Ties on `occurred_at` are ordered by when the rows were written.
- */
-export function standingCte(name: string, bound: string | null): string {
-  return `
-${name} AS (
-  SELECT DISTINCT ON (m.project_id) m.project_id, m.to_stage, m.standing_level
-    FROM moves m
-   ${bound ? `WHERE m.occurred_at < ${bound}` : ''}
-   ORDER BY m.project_id, m.occurred_at DESC, m.created_at DESC
-)`;
 }
 
 // ——— KPIs ———
@@ -130,8 +96,9 @@ export interface KpiRow {
 /**
  * The KPI figures of one period, for all the scoped projects (`dimension = 'total'`) and, with
  * `breakdowns`, per industry, channel, origin region and owner (one GROUPING SETS pass).
- * Stage figures are read at the end of the period; `entered` counts first reaches within it; the rates'
- * numerators count those that went on by the end of the period.
+ * Stage figures are read at the end of the period: a project whose last move came before it stands where the
+ * facts say; the others (moved since) stand where their stay spanning the end of the period says. `entered`
+ * counts first reaches within the period; the rates' numerators count those that went on by its end.
  */
 export function kpiSql(projects: SqlCondition, breakdowns: boolean): string {
   const enteredColumns = ENTERED_KEYS.map((key) =>
@@ -153,37 +120,39 @@ export function kpiSql(projects: SqlCondition, breakdowns: boolean): string {
     ? `CASE ${grouping} ${BREAKDOWN_DIMENSIONS.map((d, i) => `WHEN ${15 - (8 >> i)} THEN ${DIMENSION_COLUMNS[d]}::text`).join(' ')} END`
     : 'NULL::text';
   return `
-WITH ${historyCtes(projects)},
-${standingCte('standing', PERIOD_END)},
+WITH moved_since AS MATERIALIZED (
+  SELECT p.project_id, p.stage, p.standing_level
+    FROM project_stage_spans p
+   WHERE ${projects.sql} AND p.ended_at >= ${PERIOD_END} AND p.started_at < ${PERIOD_END}
+),
 funds_in AS (
   SELECT fu.project_id, sum(fu.amount) AS amount
     FROM funds fu
-    JOIN scoped s ON s.id = fu.project_id
    WHERE fu.deleted_at IS NULL AND fu.received_on BETWEEN (:periodFrom)::date AND (:periodTo)::date
    GROUP BY fu.project_id
 ),
 facts AS (
-  SELECT s.*, st.to_stage AS end_stage,
-         (st.project_id IS NOT NULL AND st.to_stage <> 'dropped') AS active,
-         st.standing_level AS end_level,
+  SELECT p.industry, p.channel, p.origin_region, p.owner_id, p.total_investment AS investment,
+         CASE WHEN p.last_move_at < ${PERIOD_END} THEN p.standing_stage ELSE ms.stage END AS end_stage,
+         CASE WHEN p.last_move_at < ${PERIOD_END} THEN p.standing_level ELSE ms.standing_level END AS end_level,
          ${ENTERED_KEYS.map((key) => `${reachedAt(enteredLevel(key))} AS ${key}_at`).join(', ')},
          coalesce(fi.amount, 0) AS funds
-    FROM scoped s
-    LEFT JOIN standing st ON st.project_id = s.id
-    LEFT JOIN reached r ON r.project_id = s.id
-    LEFT JOIN funds_in fi ON fi.project_id = s.id
+    FROM project_stage_facts p
+    LEFT JOIN moved_since ms ON ms.project_id = p.project_id AND p.last_move_at >= ${PERIOD_END}
+    LEFT JOIN funds_in fi ON fi.project_id = p.project_id
+   WHERE ${projects.sql}
 ),
 figures AS (
   SELECT ${dimensionCase} AS dimension,
          ${keyCase} AS group_key,
-         count(*) FILTER (WHERE x.active)::int AS active_count,
-         coalesce(sum(x.investment) FILTER (WHERE x.active), 0)::text AS active_investment,
-         count(*) FILTER (WHERE x.active AND x.investment >= ${OVER_100M_WAN})::int AS over100m,
-         count(*) FILTER (WHERE x.active AND x.investment >= ${OVER_50M_WAN})::int AS over50m,
-         count(*) FILTER (WHERE x.active AND x.end_level < ${LANDED_LEVEL})::int AS in_contact_count,
-         coalesce(sum(x.investment) FILTER (WHERE x.active AND x.end_level < ${LANDED_LEVEL}), 0)::text AS in_contact_investment,
-         count(*) FILTER (WHERE x.active AND x.end_level >= ${LANDED_LEVEL})::int AS landed_count,
-         coalesce(sum(x.investment) FILTER (WHERE x.active AND x.end_level >= ${LANDED_LEVEL}), 0)::text AS landed_investment,
+         count(*) FILTER (WHERE x.end_stage <> 'dropped')::int AS active_count,
+         coalesce(sum(x.investment) FILTER (WHERE x.end_stage <> 'dropped'), 0)::text AS active_investment,
+         count(*) FILTER (WHERE x.end_stage <> 'dropped' AND x.investment >= ${OVER_100M_WAN})::int AS over100m,
+         count(*) FILTER (WHERE x.end_stage <> 'dropped' AND x.investment >= ${OVER_50M_WAN})::int AS over50m,
+         count(*) FILTER (WHERE x.end_stage <> 'dropped' AND x.end_level < ${LANDED_LEVEL})::int AS in_contact_count,
+         coalesce(sum(x.investment) FILTER (WHERE x.end_stage <> 'dropped' AND x.end_level < ${LANDED_LEVEL}), 0)::text AS in_contact_investment,
+         count(*) FILTER (WHERE x.end_stage <> 'dropped' AND x.end_level >= ${LANDED_LEVEL})::int AS landed_count,
+         coalesce(sum(x.investment) FILTER (WHERE x.end_stage <> 'dropped' AND x.end_level >= ${LANDED_LEVEL}), 0)::text AS landed_investment,
          json_build_object(${enteredColumns}) AS entered,
          json_build_object(${enteredInvestment}) AS entered_investment,
          json_build_object(${wentOn}) AS went_on,
@@ -214,37 +183,28 @@ export interface FunnelStageRow {
 }
 
 /**
- * Per pipeline stage: projects that entered it in the period (and their investment), the next stage's
- * entered count (window `lead`), the median / 90th percentile of the days spent in it (stays from one move
- * to the next, summed per project, over the stays that ended in the period; on hold and dropped are stays of
- * their own and never count for a pipeline stage), and the moves from it to dropped / on_hold in the period.
+ * Per pipeline stage: projects that entered it in the period (and their investment: the moves of the period
+ * that reached it for the first time), the next stage's entered count (window `lead`), the median / 90th
+ * percentile of the days spent in it (stays from one move to the next, summed per project, over the stays that
+ * ended in the period; on hold and dropped are stays of their own and never count for a pipeline stage), and
+ * the moves from it to dropped / on_hold in the period.
  */
 export function funnelStagesSql(projects: SqlCondition): string {
   const levels = PIPELINE_LEVELS.map(({ stage, level }) => `(${level}, '${stage}')`).join(', ');
   return `
-WITH ${historyCtes(projects)},
-levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
-entered_wide AS (
-  SELECT ${PIPELINE_LEVELS.map(({ level }) => `count(*) FILTER (WHERE ${inPeriod(reachedAt(level))})::int AS entered_${level},
-         sum(s.investment) FILTER (WHERE ${inPeriod(reachedAt(level))}) AS investment_${level}`).join(',\n         ')}
-    FROM reached r
-    JOIN scoped s ON s.id = r.project_id
-),
+WITH levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
 entered AS (
-  SELECT v.level, v.entered, v.investment
-    FROM entered_wide w
-   CROSS JOIN LATERAL (VALUES ${PIPELINE_LEVELS.map(({ level }) => `(${level}, w.entered_${level}, w.investment_${level})`).join(', ')}) AS v(level, entered, investment)
-),
-stays AS (
-  SELECT m.project_id, m.to_stage AS stage, m.occurred_at AS started_at,
-         lead(m.occurred_at) OVER (PARTITION BY m.project_id ORDER BY m.occurred_at, m.created_at) AS ended_at
-    FROM moves m
+  SELECT lv.level, count(*)::int AS entered, sum(p.total_investment) AS investment
+    FROM project_stage_spans p
+   CROSS JOIN LATERAL generate_series(p.reach_from::int, p.reach_to::int) AS lv(level)
+   WHERE ${projects.sql} AND p.reach_to IS NOT NULL AND ${inPeriod('p.started_at')}
+   GROUP BY lv.level
 ),
 stage_days AS (
-  SELECT st.stage, st.project_id, (sum(extract(epoch FROM st.ended_at - st.started_at)) / 86400)::float8 AS days
-    FROM stays st
-   WHERE st.ended_at IS NOT NULL AND ${inPeriod('st.ended_at')}
-   GROUP BY st.stage, st.project_id
+  SELECT p.stage, p.project_id, (sum(extract(epoch FROM p.ended_at - p.started_at)) / 86400)::float8 AS days
+    FROM project_stage_spans p
+   WHERE ${projects.sql} AND ${inPeriod('p.ended_at')}
+   GROUP BY p.stage, p.project_id
 ),
 durations AS (
   SELECT d.stage,
@@ -254,12 +214,12 @@ durations AS (
    GROUP BY d.stage
 ),
 exits AS (
-  SELECT m.from_stage AS stage,
-         count(DISTINCT m.project_id) FILTER (WHERE m.to_stage = 'dropped')::int AS dropped,
-         count(DISTINCT m.project_id) FILTER (WHERE m.to_stage = 'on_hold')::int AS on_hold
-    FROM moves m
-   WHERE m.to_stage IN (${OFF_PATH_SQL}) AND ${inPeriod('m.occurred_at')}
-   GROUP BY m.from_stage
+  SELECT p.from_stage AS stage,
+         count(DISTINCT p.project_id) FILTER (WHERE p.stage = 'dropped')::int AS dropped,
+         count(DISTINCT p.project_id) FILTER (WHERE p.stage = 'on_hold')::int AS on_hold
+    FROM project_stage_spans p
+   WHERE ${projects.sql} AND p.stage IN (${OFF_PATH_SQL}) AND ${inPeriod('p.started_at')}
+   GROUP BY p.from_stage
 )
 SELECT l.level, l.stage,
        coalesce(e.entered, 0) AS entered,
@@ -284,13 +244,10 @@ export interface SnapshotRow {
 /** Where every open (not dropped) scoped project stands now (its last move), on hold apart. */
 export function snapshotSql(projects: SqlCondition): string {
   return `
-WITH ${historyCtes(projects)},
-${standingCte('standing', null)}
-SELECT st.to_stage AS stage, count(*)::int AS count, coalesce(sum(s.investment), 0)::text AS total_investment
-  FROM standing st
-  JOIN scoped s ON s.id = st.project_id
- WHERE st.to_stage <> 'dropped'
- GROUP BY st.to_stage`;
+SELECT p.standing_stage AS stage, count(*)::int AS count, coalesce(sum(p.total_investment), 0)::text AS total_investment
+  FROM project_stage_facts p
+ WHERE ${projects.sql} AND p.standing_stage <> 'dropped'
+ GROUP BY p.standing_stage`;
 }
 
 // ——— leads ———

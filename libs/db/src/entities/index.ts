@@ -25,6 +25,7 @@ import { Delivery } from './delivery.entity';
 import { Notification } from './notification.entity';
 import { Reminder } from './reminder.entity';
 import { ReminderRuleSettings } from './reminder-rule-settings.entity';
+import { ProjectStageFacts, ProjectStageSpan } from './project-stage-derived.entity';
 
 export {
   Agreement, Blocker, Company, Contact, DictionaryEntry, FieldChange, Fund, IdempotencyRecord, Lead, Milestone,
@@ -32,6 +33,7 @@ export {
 };
 export { DashboardTicket, Digest, RobotSend, RobotWebhook, UserChannelSettings };
 export { CalendarDayOverride, Delivery, Notification, Reminder, ReminderRuleSettings };
+export { ProjectStageFacts, ProjectStageSpan };
 export type { DeliveryRow, DeliveryStatus } from './delivery.entity';
 export type { DictionaryKind } from './dictionary-entry.entity';
 export { BaseRecord, SoftDeletableRecord, decimalTransformer } from './base.entity';
@@ -41,4 +43,5 @@ export const ENTITIES = [
   Park, Project, ProjectCodeCounter, StageChange, Task, User, Visit,
   DashboardTicket, Digest, RobotSend, RobotWebhook, UserChannelSettings,
   CalendarDayOverride, Delivery, Notification, Reminder, ReminderRuleSettings,
+  ProjectStageFacts, ProjectStageSpan,
 ];
