@@ -10,3 +10,4 @@ export {
   type CauseRef, type CauseRow, type ScannedCause,
 } from './reminders/causes';
 export { loadWorkCalendar } from './reminders/calendar';
+export { deliverInAppBatch, type InAppBatchResult, upcomingTaskDueTimes } from './reminders/in-app-delivery';

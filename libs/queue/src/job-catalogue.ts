@@ -21,14 +21,21 @@ export enum JobName {
   ReconcileReminders = 'reconcile-reminders',
   /** One delivery (job id = the delivery id): in-app → a notification; other channels → ChannelDispatcher. */
   DeliverReminder = 'deliver-reminder',
+  /** Up to a few hundred in-app deliveries at once, set-based (the engine's usual way to notify in-app). */
+  DeliverInApp = 'deliver-in-app',
 }
 
 export interface JobPayloads {
   [JobName.Heartbeat]: { scheduledBy: string };
   [JobName.DailyDigests]: { scheduledBy: string };
   [JobName.WeeklyDispatch]: { scheduledBy: string };
-  [JobName.ReconcileReminders]: { scheduledBy: string };
+  /**
+   * `rules` and `dueAfter` (ISO): a precise timer's run, set for the instant causes of those rules fall due:
+   * scans only those rules' causes that fell due after `dueAfter`, and skips the cancellation and relay passes.
+   */
+  [JobName.ReconcileReminders]: { scheduledBy: string; rules?: string[]; dueAfter?: string };
   [JobName.DeliverReminder]: { deliveryId: string };
+  [JobName.DeliverInApp]: { deliveryIds: string[] };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -37,6 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WeeklyDispatch]: QueueName.Digests,
   [JobName.ReconcileReminders]: QueueName.Reminders,
   [JobName.DeliverReminder]: QueueName.Reminders,
+  [JobName.DeliverInApp]: QueueName.Reminders,
 };
 
 /**

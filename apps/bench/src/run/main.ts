@@ -37,6 +37,11 @@ async function main(): Promise<void> {
     console.error(`[bench] ${masked(options.databaseUrl)} holds no projects: run \`npm run bench:data -- --projects 100000\` first (or set BENCH_DATABASE_URL)`);
     process.exit(1);
   }
+  const meta = await pool.query(`SELECT value FROM bench_meta WHERE key = 'dataset'`).then((r) => r.rows[0]?.value as Record<string, unknown> | undefined, () => undefined);
+  if (meta?.status === 'generating') {
+    console.error(`[bench] ${masked(options.databaseUrl)} is being generated (bench_meta says status "generating"): wait for npm run bench:data to finish`);
+    process.exit(1);
+  }
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   await redis.connect();
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
 
     log('reading the data set…');
     results.data = await profileData(pool, listCursor);
+    if (meta) results.dataSet = { generatedAt: meta.generatedAt, seconds: meta.seconds, databaseSize: meta.databaseSize, projects: meta.projects };
     log(`  ${JSON.stringify({ ...results.data, projectIds: results.data.projectIds.length })}`);
 
     if (!options.skip.includes('http')) {

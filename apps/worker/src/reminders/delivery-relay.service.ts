@@ -3,12 +3,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DELIVERY_JOB_OPTIONS, JobName, QueueName } from '@zs/queue';
 import type { JobsOptions, Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
-/** What the relay needs of a delivery row. */
+/** What the relay needs of a delivery row (its channel: in-app rows are delivered in batches). */
 export interface RelayRow {
   id: string;
+  channel?: string;
 }
+
+/** In-app deliveries per DeliverInApp job: big enough to save round trips, small enough that jobs spread over the workers. */
+export const IN_APP_BATCH = 50;
 
 /**
  * The outbox relay: hands pending deliveries to BullMQ after their rows are committed, with the delivery id
@@ -30,14 +35,28 @@ export class DeliveryRelay {
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
   ) {}
 
-  /** Enqueues these (committed) deliveries now. */
+  /**
+   * Enqueues these (committed) deliveries now: in-app ones as DeliverInApp jobs of up to IN_APP_BATCH rows
+   * (job id from the batch's ids), the others one Deliver job each (job id = delivery id).
+   */
   async enqueue(rows: readonly RelayRow[]): Promise<void> {
     if (!rows.length) return;
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      await this.queue.addBulk(chunk.map((row) => this.job(row.id)));
-      await this.db.query(`UPDATE deliveries SET enqueued_at = now() WHERE id = ANY($1) AND status = 'pending'`, [chunk.map((r) => r.id)]);
+    const inApp = rows.filter((r) => r.channel === 'in_app');
+    const single = rows.filter((r) => r.channel !== 'in_app');
+    for (let i = 0; i < inApp.length; i += IN_APP_BATCH) {
+      const ids = inApp.slice(i, i + IN_APP_BATCH).map((r) => r.id);
+      await this.queue.add(JobName.DeliverInApp, { deliveryIds: ids }, { ...this.jobOptions, jobId: batchJobId(ids) });
+      await this.markEnqueued(ids);
     }
+    for (let i = 0; i < single.length; i += 500) {
+      const chunk = single.slice(i, i + 500);
+      await this.queue.addBulk(chunk.map((row) => this.job(row.id)));
+      await this.markEnqueued(chunk.map((r) => r.id));
+    }
+  }
+
+  private async markEnqueued(ids: string[]): Promise<void> {
+    await this.db.query(`UPDATE deliveries SET enqueued_at = now() WHERE id = ANY($1) AND status = 'pending'`, [ids]);
   }
 
   /**
@@ -47,8 +66,8 @@ export class DeliveryRelay {
    * new job.
    */
   async relayDue(now: Date): Promise<{ relayed: number; recreated: number }> {
-    const rows: { id: string; stale: boolean }[] = await this.db.query(
-      `SELECT id, (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $3)) AS stale
+    const rows: { id: string; channel: string; stale: boolean }[] = await this.db.query(
+      `SELECT id, channel, (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $3)) AS stale
          FROM deliveries
         WHERE status = 'pending' AND not_before <= $1
         ORDER BY not_before, id
@@ -57,7 +76,8 @@ export class DeliveryRelay {
     );
     if (!rows.length) return { relayed: 0, recreated: 0 };
     let recreated = 0;
-    for (const row of rows.filter((r) => r.stale)) {
+    // in-app rows are re-sent in a new batch (a stale batch job, finished or lost, is not looked up)
+    for (const row of rows.filter((r) => r.stale && r.channel !== 'in_app')) {
       const job = await this.queue.getJob(row.id);
       const state = job ? await job.getState() : 'missing';
       if (state === 'completed' || state === 'failed' || state === 'unknown') {
@@ -65,7 +85,8 @@ export class DeliveryRelay {
         recreated++;
       }
     }
-    await this.enqueue(rows);
+    // a pending in-app row is handed over again only once stale: a new batch would not replace the old one by its id
+    await this.enqueue(rows.filter((r) => r.channel !== 'in_app' || r.stale));
     if (recreated) this.logger.warn(`re-created ${recreated} delivery job(s) that had finished without settling their delivery`);
     return { relayed: rows.length, recreated };
   }
@@ -73,4 +94,9 @@ export class DeliveryRelay {
   private job(deliveryId: string): { name: JobName; data: { deliveryId: string }; opts: JobsOptions } {
     return { name: JobName.DeliverReminder, data: { deliveryId }, opts: { ...this.jobOptions, jobId: deliveryId } };
   }
+}
+
+/** A batch's job id: the same ids give the same job (adding it again while it exists is a no-op). */
+function batchJobId(ids: readonly string[]): string {
+  return `in-app-${createHash('sha1').update([...ids].sort().join(',')).digest('hex')}`;
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@zs/config';
-import { affectedRows, CANCELLED_NOTE, Delivery, isCauseOpen } from '@zs/db';
+import { affectedRows, CANCELLED_NOTE, Delivery, deliverInAppBatch, isCauseOpen } from '@zs/db';
 import type { JobPayloads, JobName } from '@zs/queue';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
@@ -37,6 +37,36 @@ export class DeliveryService {
     if (delivery.status !== 'pending') return { outcome: 'settled' };
     const outcome = delivery.channel === 'in_app' ? await this.deliverInApp(delivery) : await this.deliverOutbound(delivery, job);
     return { outcome };
+  }
+
+  /**
+   * The DeliverInApp job: a batch of in-app deliveries in one transaction (set-based, same guarantees as one
+   * by one). If the batch fails as a whole, each delivery is tried on its own, so that one bad row does not
+   * hold back the others; an error of one of them is rethrown at the end (BullMQ retries the job).
+   */
+  async deliverInAppBatch(ids: string[]): Promise<{ sent: number; cancelled: number }> {
+    try {
+      const result = await this.db.transaction((tx) => deliverInAppBatch(tx, ids, this.clock.now()));
+      return { sent: result.sent, cancelled: result.cancelled };
+    } catch (error) {
+      this.logger.warn(`in-app batch of ${ids.length} failed (${(error as Error).message}): delivering one by one`);
+    }
+    let sent = 0;
+    let cancelled = 0;
+    let failure: unknown;
+    for (const id of ids) {
+      try {
+        const delivery = await this.db.manager.findOne(Delivery, { where: { id } });
+        if (!delivery || delivery.status !== 'pending' || delivery.channel !== 'in_app') continue;
+        const outcome = await this.deliverInApp(delivery);
+        if (outcome === 'sent') sent++;
+        if (outcome === 'cancelled') cancelled++;
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+    return { sent, cancelled };
   }
 
   private async deliverInApp(delivery: Delivery): Promise<DeliveryOutcome> {

@@ -1,18 +1,38 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
-import { cancelResolvedDeliveries, loadWorkCalendar, type ReminderRuleSettings, scanCauses, type ScannedCause } from '@zs/db';
+import { cancelResolvedDeliveries, loadWorkCalendar, type ReminderRuleSettings, scanCauses, type ScannedCause, upcomingTaskDueTimes } from '@zs/db';
 import {
   type CauseFacts, type DeliveryChannel, type DueLevel, escalationPlan, levelsDue, REMINDER_RULES, reminderMessage, type ReminderRule,
   RULE_DEFINITIONS, type RuleSettings, scanBounds, type WorkCalendar,
 } from '@zs/domain';
+import { JobName, QueueName, SCHEDULES } from '@zs/queue';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ChannelDispatcher } from '../channels/channel-dispatcher';
 import { DeliveryRelay, type RelayRow } from './delivery-relay.service';
 
-/** Causes read per query; a rule with more due at once is read in several rounds. */
-const BATCH = 500;
+/** Causes read per query; a rule with more due at once is read in several rounds (each round's deliveries are queued at once). */
+const BATCH = 5000;
 const MAX_ROUNDS = 40;
+/** Causes whose levels and deliveries are written per transaction. */
+const WRITE_CHUNK = 1000;
+
+/** Rules whose causes fall due at an instant (a task's due time plus hours): the worker sets precise timers for them. */
+const TIMED_RULES: readonly ReminderRule[] = ['task_due', 'task_overdue'];
+/** Timers are set for what falls due before the reconciliation after next (its interval plus a margin). */
+const TIMER_HORIZON_MS = (SCHEDULES.find((s) => s.job === JobName.ReconcileReminders)?.everyMs ?? 15_000) + 5_000;
+/** Timers are grouped into slots this long (a reminder waits at most this much for its slot). */
+const TIMER_SLOT_MS = 250;
+/** A timer's scan also looks this far back before its slot (a cause that fell due just before it). */
+const TIMER_LOOKBACK_MS = 2_000;
+
+export interface ReconcileOptions {
+  /** A timer's run: only these rules, only causes that fell due after `dueAfter`; no cancellation or relay pass. */
+  rules?: string[];
+  dueAfter?: Date;
+}
 
 export interface ReconcileResult {
   /** Levels of causes that fell due and were recorded now. */
@@ -61,18 +81,22 @@ export class ReminderScanner {
     private readonly env: Env,
     private readonly dispatcher: ChannelDispatcher,
     private readonly relay: DeliveryRelay,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
   ) {}
 
-  async reconcile(): Promise<ReconcileResult> {
+  async reconcile(options: ReconcileOptions = {}): Promise<ReconcileResult> {
     const now = this.clock.now();
     const calendar = await loadWorkCalendar(this.db);
     const settings = await this.loadSettings();
     const cache: RunCache = { channels: new Map() };
     const result: ReconcileResult = { fired: 0, deliveries: 0, cancelled: 0, relayed: 0 };
+    const timer = options.rules !== undefined;
     for (const rule of REMINDER_RULES) {
-      const rows = await this.scanRule(rule, settings.get(rule), now, calendar, cache, result);
-      await this.relay.enqueue(rows);
+      if (timer && !options.rules!.includes(rule)) continue;
+      await this.scanRule(rule, settings.get(rule), now, calendar, cache, result, options.dueAfter);
     }
+    if (timer) return result;
+    await this.setTimers(now, settings);
     result.cancelled = await cancelResolvedDeliveries(this.db, {});
     result.relayed = (await this.relay.relayDue(now)).relayed;
     if (result.fired || result.cancelled) {
@@ -88,24 +112,50 @@ export class ReminderScanner {
     calendar: WorkCalendar,
     cache: RunCache,
     result: ReconcileResult,
-  ): Promise<RelayRow[]> {
-    if (!settings?.enabled) return [];
+    dueAfter?: Date,
+  ): Promise<void> {
+    if (!settings?.enabled) return;
     const bounds = scanBounds(rule, settings, now, this.env.TZ_PARK);
-    if (!bounds) return [];
+    if (!bounds) return;
     const levels = escalationPlan(settings).map((p) => p.level);
-    const written: RelayRow[] = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const causes = await scanCauses(this.db, rule, bounds, levels, BATCH);
+      const causes = await scanCauses(this.db, rule, bounds, levels, BATCH, { dueAfter });
       const firings: Firing[] = causes.flatMap((cause) =>
         levelsDue(rule, factsOf(cause), settings, cause.fired, now, this.env.TZ_PARK, calendar).map((due) => ({ rule, cause, due })),
       );
       if (firings.length) {
-        const rows = await this.fire(settings, firings, now, calendar, cache, result);
-        written.push(...rows);
+        // handed to BullMQ as soon as they are committed, so that delivering overlaps the next round's scan
+        await this.relay.enqueue(await this.fire(settings, firings, now, calendar, cache, result));
       }
       if (causes.length < BATCH || !firings.length) break;
     }
-    return written;
+  }
+
+  /**
+   * Precise timers: for the timed rules, a delayed run of this job (rules + window) in each slot where an
+   * open task reaches a level within the horizon, so that in-app reminders appear within a slot of falling
+   * due instead of at the next reconciliation. One job per rule and slot (its id); the reconciliation stays
+   * the safety net (a task moved after its timer was set is found by it, or by a later timer).
+   */
+  private async setTimers(now: Date, settings: Map<ReminderRule, RuleSettings>): Promise<void> {
+    for (const rule of TIMED_RULES) {
+      const s = settings.get(rule);
+      if (!s?.enabled) continue;
+      const offsets = escalationPlan(s).filter((p) => p.delay.unit === 'hours').map((p) => p.delay.value * 3_600_000);
+      const times = await upcomingTaskDueTimes(this.db, offsets, now, new Date(now.getTime() + TIMER_HORIZON_MS));
+      const slots = [...new Set(times.map((t) => Math.ceil(t.getTime() / TIMER_SLOT_MS) * TIMER_SLOT_MS))];
+      for (const slot of slots) {
+        const delay = slot - now.getTime();
+        if (delay < 0 || delay > TIMER_HORIZON_MS + TIMER_SLOT_MS) continue;
+        await this.queue
+          .add(
+            JobName.ReconcileReminders,
+            { scheduledBy: 'timer', rules: [rule], dueAfter: new Date(slot - TIMER_SLOT_MS - TIMER_LOOKBACK_MS).toISOString() },
+            { jobId: `reminders-timer-${rule}-${slot}`, delay, attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+          )
+          .catch((error: Error) => this.logger.warn(`could not set a reminder timer: ${error.message}`));
+      }
+    }
   }
 
   /** Records the levels and writes their deliveries in one transaction; returns the deliveries written. */
@@ -145,8 +195,8 @@ export class ReminderScanner {
     }
 
     const written: RelayRow[] = [];
-    for (let i = 0; i < planned.length; i += 200) {
-      const chunk = planned.slice(i, i + 200);
+    for (let i = 0; i < planned.length; i += WRITE_CHUNK) {
+      const chunk = planned.slice(i, i + WRITE_CHUNK);
       await this.db.transaction(async (tx) => {
         const inserted: { id: string; cause_key: string; level: number }[] = await tx.query(
           `INSERT INTO reminders (cause_key, rule, level, subject_type, subject_id, project_id, due_at, recipient_count)
@@ -179,7 +229,7 @@ export class ReminderScanner {
            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::smallint[], $5::uuid[], $6::varchar[], $7::uuid[],
                                 $8::varchar[], $9::uuid[], $10::varchar[], $11::text[], $12::varchar[], $13::timestamptz[], $14::timestamptz[])
            ON CONFLICT (cause_key, recipient_id, level, channel) DO NOTHING
-           RETURNING id`,
+           RETURNING id, channel`,
           [
             rows.map((r) => r.reminderId),
             rows.map((r) => r.p.firing.cause.cause_key),

@@ -20,8 +20,14 @@ export class RemindersProcessor extends CatalogueProcessor {
   }
 
   @HandlesJob(JobName.ReconcileReminders)
-  reconcile(_job: Job<JobPayloads[JobName.ReconcileReminders]>): Promise<ReconcileResult> {
-    return this.scanner.reconcile();
+  reconcile(job: Job<JobPayloads[JobName.ReconcileReminders]>): Promise<ReconcileResult> {
+    const { rules, dueAfter } = job.data;
+    return this.scanner.reconcile(rules ? { rules, dueAfter: dueAfter ? new Date(dueAfter) : undefined } : {});
+  }
+
+  @HandlesJob(JobName.DeliverInApp)
+  deliverInApp(job: Job<JobPayloads[JobName.DeliverInApp]>): Promise<{ sent: number; cancelled: number }> {
+    return this.deliveries.deliverInAppBatch(job.data.deliveryIds);
   }
 
   @HandlesJob(JobName.DeliverReminder)

@@ -1,0 +1,104 @@
+import { isReminderRule, type ReminderRule } from '@zs/domain';
+import { CANCELLED_NOTE, causeQuery, RESOLVING_ROW, type SqlRunner } from './causes';
+
+/** Positional parameters for {@link causeQuery} (the same shape as its own). */
+function params(): { values: unknown[]; add(value: unknown): string } {
+  const values: unknown[] = [];
+  return { values, add: (value) => `$${values.push(value)}` };
+}
+
+export interface InAppBatchResult {
+  sent: number;
+  cancelled: number;
+  /** Already settled (by another job or replica) or not an in-app delivery: left alone. */
+  skipped: number;
+}
+
+/**
+ * Delivers a batch of in-app deliveries exactly once, set-based, inside the caller's transaction — the
+ * batch form of the one-by-one in-app delivery, with the same guarantees:
+ * 1. the rows whose change would resolve each cause are locked FOR SHARE (a resolution committing now either
+ *    is seen below or waits until the deliveries are recorded);
+ * 2. the causes still open are read with the rule's own definition (`causeQuery`, restricted to the batch's
+ *    subjects) and the rule must be enabled;
+ * 3. the open ones are claimed (`UPDATE … WHERE status = 'pending'`) and their notifications inserted in the
+ *    same statement; a delivery claimed elsewhere is not returned, so it gets no second notification;
+ * 4. the pending ones whose cause is closed are cancelled.
+ */
+export async function deliverInAppBatch(tx: SqlRunner, ids: readonly string[], now: Date): Promise<InAppBatchResult> {
+  if (!ids.length) return { sent: 0, cancelled: 0, skipped: 0 };
+  const rows: { id: string; rule: string; cause_key: string; subject_id: string | null; project_id: string | null }[] = await tx.query(
+    `SELECT id, rule, cause_key, subject_id, project_id FROM deliveries WHERE id = ANY($1::uuid[]) AND status = 'pending' AND channel = 'in_app'`,
+    [ids],
+  );
+  const open = new Set<string>();
+  const closed: string[] = [];
+  const enabled = new Set<string>((await tx.query(`SELECT rule FROM reminder_rules WHERE enabled`)).map((r: { rule: string }) => r.rule));
+  const byRule = new Map<string, typeof rows>();
+  for (const row of rows) byRule.set(row.rule, [...(byRule.get(row.rule) ?? []), row]);
+  for (const [rule, group] of byRule) {
+    if (!isReminderRule(rule)) {
+      group.forEach((r) => open.add(r.id)); // not the engine's (digests): always open, as isCauseOpen says
+      continue;
+    }
+    const resolving = RESOLVING_ROW[rule];
+    const lockIds = [...new Set(group.map((r) => (resolving.by === 'subject' ? r.subject_id : r.project_id)).filter((id): id is string => !!id))].sort();
+    if (lockIds.length) await tx.query(`SELECT 1 FROM ${resolving.table} WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`, [lockIds]);
+    const openKeys = enabled.has(rule) ? await openCauseKeys(tx, rule, group.map((r) => r.subject_id).filter((id): id is string => !!id)) : new Set<string>();
+    for (const r of group) (r.subject_id && openKeys.has(r.cause_key) ? open.add(r.id) : closed.push(r.id));
+  }
+  let sent = 0;
+  if (open.size) {
+    const inserted = await tx.query(
+      `WITH claimed AS (
+         UPDATE deliveries SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, updated_at = now()
+          WHERE id = ANY($1::uuid[]) AND status = 'pending'
+          RETURNING id, recipient_id, rule, level, project_id, subject_type, subject_id, title, body, link)
+       INSERT INTO notifications (recipient_id, delivery_id, rule, level, project_id, subject_type, subject_id, title, body, link, created_at)
+       SELECT recipient_id, id, rule, level, project_id, subject_type, subject_id, title, body, link, $2 FROM claimed
+       ON CONFLICT (delivery_id) DO NOTHING
+       RETURNING delivery_id`,
+      [[...open], now],
+    );
+    sent = inserted.length;
+  }
+  let cancelled = 0;
+  if (closed.length) {
+    const result = await tx.query(
+      `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
+      [closed, CANCELLED_NOTE],
+    );
+    cancelled = Array.isArray(result[0]) ? result[0].length : result.length;
+  }
+  return { sent, cancelled, skipped: ids.length - sent - cancelled };
+}
+
+/** The cause keys of a rule's open causes about these subjects (one query, served by the subjects' keys). */
+async function openCauseKeys(runner: SqlRunner, rule: ReminderRule, subjectIds: string[]): Promise<Set<string>> {
+  if (!subjectIds.length) return new Set();
+  const p = params();
+  const { sql } = causeQuery(rule, {}, p as never);
+  const rows: { cause_key: string }[] = await runner.query(`SELECT c.cause_key FROM (${sql}) c WHERE c.subject_id = ANY(${p.add(subjectIds)}::uuid[])`, p.values);
+  return new Set(rows.map((r) => r.cause_key));
+}
+
+/**
+ * The instants within (from, to] at which an open task reaches a level of a rule whose delays are in hours
+ * (task_due at its due time): what the worker sets precise timers for, so that those reminders do not wait
+ * for the next reconciliation. `offsetsMs`: the levels' delays. Served by the open-tasks-by-due index.
+ */
+export async function upcomingTaskDueTimes(runner: SqlRunner, offsetsMs: readonly number[], from: Date, to: Date, limit = 2000): Promise<Date[]> {
+  if (!offsetsMs.length) return [];
+  const rows: { at: Date }[] = await runner.query(
+    `SELECT DISTINCT t.due_at + make_interval(secs => o.ms / 1000.0) AS at
+       FROM unnest($1::float8[]) AS o(ms)
+       CROSS JOIN LATERAL (
+         SELECT due_at FROM tasks
+          WHERE done_at IS NULL AND deleted_at IS NULL
+            AND due_at > $2::timestamptz - make_interval(secs => o.ms / 1000.0) AND due_at <= $3::timestamptz - make_interval(secs => o.ms / 1000.0)
+          ORDER BY due_at LIMIT $4) t
+      ORDER BY 1 LIMIT $4`,
+    [offsetsMs, from, to, limit],
+  );
+  return rows.map((r) => new Date(r.at));
+}
