@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { makeProject, makeProjectWithHistory, makeUser, type TestUser } from '../support/factories';
+import { makePark, makeProject, makeProjectWithHistory, makeUser, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { ensureWebBuild } from '../support/web-build';
 
@@ -213,5 +213,34 @@ describe('web UI (Chromium)', () => {
     await table.getByText(enIndustry).first().waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { localStorage: BrowserStorage }).localStorage.getItem('zs.lang'))).toBe('en');
     await shot(page, 'english');
+  }, TIMEOUT);
+  it('offers a bureau manager only the people who may see a park’s lead, and assigns it to that park’s officer', async () => {
+    const [park, sibling] = await Promise.all([makePark(t, '工业城'), makePark(t, '官渡园区')]);
+    const [parkOfficer, siblingOfficer] = await Promise.all([
+      makeUser(t, 'officer', { parkId: park.id, displayName: '园区专员甲' }),
+      makeUser(t, 'officer', { parkId: sibling.id, displayName: '邻园专员乙' }),
+    ]);
+    const logged = await t.request('POST', '/api/leads', {
+      token: manager.token,
+      body: { title: '电池级氢氧化锂项目', companyName: '天齐锂业股份有限公司', industry: 'lithium_materials', channel: 'investor_referral', summary: '客商拟扩产', receivedOn: parkDate(), parkId: park.id },
+    });
+    expect(logged.status).toBe(201);
+    const page = await open(manager, '/leads');
+    await page.getByTestId('lead-list').getByText('电池级氢氧化锂项目').click();
+    const picker = page.locator('.ant-select').filter({ hasText: '分派给' });
+    await picker.locator('input').click();
+    await picker.locator('input').fill('专员');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.filter({ hasText: '园区专员甲' }).waitFor();
+    await expect(options.filter({ hasText: '邻园专员乙' }).count()).resolves.toBe(0); // the API would refuse them
+    await options.filter({ hasText: '园区专员甲' }).click();
+    await page.getByRole('button', { name: /分\s*派/ }).click();
+    await page.getByTestId('duplicates').waitFor();
+    await page.locator('.ant-message').getByText('已分派').waitFor();
+    await shot(page, 'lead-assigned');
+    const lead = await t.request('GET', `/api/leads/${logged.body.id}`, { token: parkOfficer.token });
+    expect(lead.body).toMatchObject({ status: 'assigned', assigneeId: parkOfficer.id });
+    const hidden = await t.request('GET', `/api/leads/${logged.body.id}`, { token: siblingOfficer.token });
+    expect(hidden.status).toBe(404);
   }, TIMEOUT);
 });
