@@ -193,17 +193,22 @@ export function funnelStagesSql(projects: SqlCondition): string {
   const levels = PIPELINE_LEVELS.map(({ stage, level }) => `(${level}, '${stage}')`).join(', ');
   return `
 WITH levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
+period_spans AS MATERIALIZED (
+  SELECT p.project_id, p.stage, p.from_stage, p.started_at, p.ended_at, p.reach_from, p.reach_to, p.total_investment
+    FROM project_stage_spans p
+   WHERE ${projects.sql} AND (${inPeriod('p.started_at')} OR ${inPeriod('p.ended_at')})
+),
 entered AS (
   SELECT lv.level, count(*)::int AS entered, sum(p.total_investment) AS investment
-    FROM project_stage_spans p
+    FROM period_spans p
    CROSS JOIN LATERAL generate_series(p.reach_from::int, p.reach_to::int) AS lv(level)
-   WHERE ${projects.sql} AND p.reach_to IS NOT NULL AND ${inPeriod('p.started_at')}
+   WHERE p.reach_to IS NOT NULL AND ${inPeriod('p.started_at')}
    GROUP BY lv.level
 ),
 stage_days AS (
   SELECT p.stage, p.project_id, (sum(extract(epoch FROM p.ended_at - p.started_at)) / 86400)::float8 AS days
-    FROM project_stage_spans p
-   WHERE ${projects.sql} AND ${inPeriod('p.ended_at')}
+    FROM period_spans p
+   WHERE ${inPeriod('p.ended_at')}
    GROUP BY p.stage, p.project_id
 ),
 durations AS (
@@ -217,8 +222,8 @@ exits AS (
   SELECT p.from_stage AS stage,
          count(DISTINCT p.project_id) FILTER (WHERE p.stage = 'dropped')::int AS dropped,
          count(DISTINCT p.project_id) FILTER (WHERE p.stage = 'on_hold')::int AS on_hold
-    FROM project_stage_spans p
-   WHERE ${projects.sql} AND p.stage IN (${OFF_PATH_SQL}) AND ${inPeriod('p.started_at')}
+    FROM period_spans p
+   WHERE p.stage IN (${OFF_PATH_SQL}) AND ${inPeriod('p.started_at')}
    GROUP BY p.from_stage
 )
 SELECT l.level, l.stage,
