@@ -52,6 +52,38 @@ describe('demo data', () => {
     expect(disordered).toBe(0);
   });
 
+  it('holds leads at every step: new, assigned awaiting screening, pursuing, rejected with a reason, a suspected duplicate', async () => {
+    const manager = await t.login('zhangju', 'demo-2026');
+    const leads = (await t.request('GET', '/api/leads?limit=200', { token: manager })).body.items as Record<string, any>[];
+    const byTitle = (part: string) => leads.find((l) => l.title.includes(part))!;
+    expect(leads.map((l) => l.status).sort()).toEqual(['assigned', 'assigned', 'new', 'pursuing', 'rejected']);
+    const fresh = byTitle('中通快递');
+    expect(fresh).toMatchObject({ status: 'new', assigneeId: null, screeningDueOn: null });
+    const today = new Date().toISOString().slice(0, 10);
+    for (const lead of leads.filter((l) => l.status === 'assigned')) {
+      expect(lead.assigneeId).toEqual(expect.any(String));
+      expect(lead.screeningDueOn > today).toBe(true); // working days after today's assignment
+    }
+    expect(byTitle('电镀')).toMatchObject({ status: 'rejected', screeningNote: expect.stringMatching(/\S/), screeningOpinion: expect.stringMatching(/\S/) });
+
+    // the officer sees the leads assigned to him, the one a manager logged among them, and the duplicate beside it
+    const liming = await t.login('liming', 'demo-2026');
+    const mine = (await t.request('GET', '/api/leads?assigneeId=me&status=assigned', { token: liming })).body.items as Record<string, any>[];
+    expect(mine.map((l) => l.title).sort()).toEqual(['天齐锂业碳酸锂扩产项目', '红星美凯龙家居商贸综合体项目']);
+    const duplicates = await t.request('GET', `/api/leads/${byTitle('天齐锂业').id}/duplicates`, { token: liming });
+    expect(duplicates.body.items).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'company', name: '天齐锂业股份有限公司', reasons: expect.arrayContaining(['similar_name']) }),
+      expect.objectContaining({ kind: 'project' }),
+    ]));
+
+    // the pursuing lead converts into company + contact + project
+    const zhaolei = await t.login('zhaolei', 'demo-2026');
+    const converted = await t.request('POST', `/api/leads/${byTitle('昊裕油脂').id}/convert`, { token: zhaolei, body: {} });
+    expect(converted.status).toBe(201);
+    expect(converted.body.project).toMatchObject({ stage: 'intention', name: '昊裕油脂年产10万吨食用油精炼项目', totalInvestment: 8000 });
+    expect(converted.body.contact).toMatchObject({ name: '马建国' });
+  });
+
   it('is not loaded twice', async () => {
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM projects`);
     await t.close();

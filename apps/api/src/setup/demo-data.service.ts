@@ -6,9 +6,10 @@ import { addDays, toZonedDate } from '@zs/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { CompaniesService } from '../companies/companies.service';
+import { LeadsService } from '../leads/leads.service';
 import { ProjectsService } from '../projects/projects.service';
 import { UsersService } from '../users/users.service';
-import { DEMO_PARKS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS, DemoParkKey, DemoProject } from './demo-data';
+import { DEMO_LEADS, DEMO_PARKS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS, DemoLead, DemoParkKey, DemoProject } from './demo-data';
 
 const DAY = 86_400_000;
 
@@ -25,6 +26,7 @@ export class DemoDataService {
     private readonly users: UsersService,
     private readonly companies: CompaniesService,
     private readonly projects: ProjectsService,
+    private readonly leads: LeadsService,
     private readonly env: Env,
   ) {}
 
@@ -55,7 +57,8 @@ export class DemoDataService {
     }
     const companyIds = new Map<string, string>();
     for (const demo of DEMO_PROJECTS) await this.loadProject(admin, demo, parks, people, companyIds);
-    this.logger.log(`demo data loaded: ${DEMO_PROJECTS.length} projects in ${DEMO_PARKS.length + 1} parks (${Date.now() - started} ms)`);
+    for (const demo of DEMO_LEADS) await this.loadLead(demo, parks, people);
+    this.logger.log(`demo data loaded: ${DEMO_PROJECTS.length} projects, ${DEMO_LEADS.length} leads in ${DEMO_PARKS.length + 1} parks (${Date.now() - started} ms)`);
     return true;
   }
 
@@ -122,6 +125,36 @@ export class DemoDataService {
       }
       await this.touchLastVisit(tx, projectId);
     });
+  }
+
+  /**
+   * A lead as its people would handle it, through LeadsService: logged by its reporter (with themselves as
+   * assignee when they are), else assigned by the manager; then screened by the assignee.
+   */
+  private async loadLead(demo: DemoLead, parks: Record<DemoParkKey, string>, people: Record<string, string>): Promise<void> {
+    const reporter = await this.actorOf(people[demo.reporter]);
+    const selfAssigned = demo.assignee !== undefined && demo.assignee === demo.reporter;
+    const lead = await this.leads.create(reporter, {
+      title: demo.title, companyName: demo.companyName, contactName: demo.contactName, contactMobile: demo.contactMobile,
+      industry: demo.industry, channel: demo.channel, referrer: demo.referrer, originRegion: demo.originRegion,
+      estimatedInvestment: demo.estimatedInvestment, summary: demo.summary,
+      receivedOn: toZonedDate(new Date(Date.now() - demo.receivedDaysAgo * DAY), this.env.TZ_PARK),
+      parkId: parks[demo.park], assigneeId: selfAssigned ? people[demo.assignee!] : undefined,
+    });
+    if (demo.assignee && !selfAssigned) {
+      await this.leads.assign(await this.actorOf(people.manager), lead.id, { assigneeId: people[demo.assignee] });
+    }
+    if (demo.screening) await this.leads.screen(await this.actorOf(people[demo.assignee!]), lead.id, demo.screening);
+  }
+
+  /** The demo user as the auth guard would resolve them (their park subtree in scope). */
+  private async actorOf(userId: string): Promise<Actor> {
+    const [row] = await this.db.query(
+      `SELECT u.id, u.role, u.display_name, u.park_id, (SELECT array_agg(s.id) FROM parks s WHERE s.path LIKE p.path || '%') AS park_ids
+         FROM users u JOIN parks p ON p.id = u.park_id WHERE u.id = $1`,
+      [userId],
+    );
+    return { id: row.id, role: row.role, displayName: row.display_name, parkId: row.park_id, parkIds: row.park_ids };
   }
 
   private async touchLastVisit(tx: EntityManager, projectId: string): Promise<void> {

@@ -163,3 +163,53 @@ const DADAOWAN: DemoProject[] = [
 ];
 
 export const DEMO_PROJECTS: DemoProject[] = [...INDUSTRIAL_CITY, ...GUANDU, ...DADAOWAN];
+
+/**
+ * 招商线索 at every step of the workflow, so that the 线索 screens do not start empty; firms named in the seed's
+ * reports (中通快递, 红星美凯龙, 昊裕油脂, 艾尼科技) and one more report of 天齐锂业, a suspected duplicate of the
+ * company and its projects. Each is logged, assigned and screened through LeadsService (statuses, screening due
+ * dates); `receivedDaysAgo` dates the tip.
+ */
+export interface DemoLead {
+  key: string;
+  park: DemoParkKey;
+  /** who logged it (a DEMO_USERS key) */
+  reporter: string;
+  title: string;
+  companyName: string;
+  contactName?: string;
+  contactMobile?: string;
+  industry: string;
+  channel: Channel;
+  referrer?: string;
+  originRegion?: string;
+  estimatedInvestment?: number;
+  summary: string;
+  receivedDaysAgo: number;
+  /** assigned by the manager (or, when the reporter, logged as their own) */
+  assignee?: string;
+  screening?: { decision: 'pursue' | 'reject'; opinion: string; note?: string };
+}
+
+export const DEMO_LEADS: DemoLead[] = [
+  { key: 'new', park: 'guandu', reporter: 'chenjing', title: '中通快递滇中区域分拨中心项目', companyName: '中通快递股份有限公司',
+    contactName: '周经理', contactMobile: '139 8712 0456', industry: 'logistics', channel: 'investor_referral', referrer: '市物流行业协会',
+    originRegion: 'zhejiang', estimatedInvestment: 12000,
+    summary: '中通快递拟在滇中布局区域分拨中心，需用地约80亩，要求临近高速出入口，已表达考察园区的意向。', receivedDaysAgo: 1 },
+  { key: 'assigned', park: 'industrial_city', reporter: 'manager', assignee: 'liming', title: '红星美凯龙家居商贸综合体项目',
+    companyName: '红星美凯龙家居集团股份有限公司', contactName: '吴总', contactMobile: '138 1002 7789', industry: 'modern_services', channel: 'expo',
+    referrer: '西洽会对接', originRegion: 'shanghai', estimatedInvestment: 30000,
+    summary: '西洽会期间与红星美凯龙西北区负责人接洽，对方有意在县城新区建设家居商贸综合体，请研判用地性质与商业配套。', receivedDaysAgo: 3 },
+  { key: 'pursuing', park: 'dadaowan', reporter: 'zhaolei', assignee: 'zhaolei', title: '昊裕油脂年产10万吨食用油精炼项目',
+    companyName: '昊裕油脂有限公司', contactName: '马建国', contactMobile: '135 0951 3321', industry: 'food_processing', channel: 'door_knocking',
+    originRegion: 'ningxia', estimatedInvestment: 8000,
+    summary: '上门走访昊裕油脂，企业计划扩建精炼和灌装生产线，需标准厂房及约50亩用地。', receivedDaysAgo: 12,
+    screening: { decision: 'pursue', opinion: '符合园区食品加工主导产业，投资强度达标，环评风险低，建议跟进并尽快安排实地考察。' } },
+  { key: 'rejected', park: 'guandu', reporter: 'chenjing', assignee: 'chenjing', title: '艾尼科技电镀加工项目', companyName: '艾尼科技有限公司',
+    industry: 'fine_chemicals', channel: 'agent', referrer: '招商代理', originRegion: 'guangdong', estimatedInvestment: 2500,
+    summary: '代理机构推荐的电镀加工项目，主要为五金件表面处理，拟租用标准厂房。', receivedDaysAgo: 20,
+    screening: { decision: 'reject', opinion: '含电镀工序，属重污染行业，不符合园区产业定位和环评准入要求。', note: '电镀工序不符合园区环保准入，且投资强度低于每亩200万元' } },
+  { key: 'duplicate', park: 'industrial_city', reporter: 'leader', assignee: 'liming', title: '天齐锂业碳酸锂扩产项目', companyName: '天齐锂业股份有限公司',
+    industry: 'lithium_materials', channel: 'investor_referral', referrer: '市商务局转来', originRegion: 'sichuan', estimatedInvestment: 9500,
+    summary: '市商务局转来天齐锂业扩产信息，拟新增碳酸锂产能，可能与园区已在跟进的天齐锂业项目重复，请研判。', receivedDaysAgo: 2 },
+];
