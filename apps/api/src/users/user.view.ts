@@ -24,6 +24,16 @@ export class LoginResponse {
   @ApiProperty({ type: UserView }) user: UserView;
 }
 
+/** Who a record names (owner, leader, assignee, reporter …): the display name and nothing else of the user. */
+export class UserRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+}
+
+export class UserRefList {
+  @ApiProperty({ type: [UserRef], description: 'the ids asked for that the caller may name; the others are left out' }) items: UserRef[];
+}
+
 export class UserPage {
   @ApiProperty({ type: [UserView] }) items: UserView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;

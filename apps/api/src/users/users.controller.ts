@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
-import { UserPage, UserView } from './user.view';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserNamesQueryDto } from './dto/user.dto';
+import { UserPage, UserRefList, UserView } from './user.view';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -27,6 +27,17 @@ export class UsersController {
   @ApiOkResponse({ type: UserPage })
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<UserPage> {
     return this.users.list(actor, query);
+  }
+
+  @Get('names')
+  @ApiOperation({
+    summary: '用户姓名 / Display names of the people the caller’s records may name',
+    description: 'Any signed-in user: `{id, displayName}` of the users of the caller’s park subtree and of the parks above it (a bureau’s '
+      + 'managers and leaders hold records of its parks); nothing else of them. Ids of other users (a sibling park’s) are left out; admins: every user.',
+  })
+  @ApiOkResponse({ type: UserRefList })
+  async names(@CurrentActor() actor: Actor, @Query() query: UserNamesQueryDto): Promise<UserRefList> {
+    return { items: await this.users.names(actor, query.ids) };
   }
 
   @Get(':id')

@@ -8,7 +8,7 @@ import { notFound, updateWithVersion } from '../common/optimistic-update';
 import { keysetPage, Page } from '../common/pagination';
 import { hashPassword } from '../auth/auth.service';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
-import { toUserView, UserView } from './user.view';
+import { toUserView, UserRef, UserView } from './user.view';
 
 @Injectable()
 export class UsersService {
@@ -51,6 +51,21 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user || !inScope(actor, user.parkId)) throw notFound('用户');
     return toUserView(user);
+  }
+
+  /**
+   * The display names of those of `ids` whom the caller's records may name: users of the caller's park subtree and
+   * of the parks above it (who may hold records of the caller's parks); admins any. Others are left out.
+   */
+  async names(actor: Actor, ids: string[]): Promise<UserRef[]> {
+    const rows: { id: string; display_name: string }[] = actor.parkIds === null
+      ? await this.users.query(`SELECT u.id, u.display_name FROM users u WHERE u.id = ANY($1::uuid[])`, [ids])
+      : await this.users.query(
+        `SELECT u.id, u.display_name FROM users u JOIN parks up ON up.id = u.park_id JOIN parks mine ON mine.id = $2
+          WHERE u.id = ANY($1::uuid[]) AND (u.park_id = ANY($3::uuid[]) OR mine.path LIKE up.path || '%')`,
+        [[...new Set(ids)], actor.parkId, actor.parkIds],
+      );
+    return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {

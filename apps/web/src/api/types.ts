@@ -28,6 +28,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** `{id, displayName}`: whom a record names (GET /api/users/names). */
+export interface UserRef {
+  id: string;
+  displayName: string;
+}
+
 export interface User {
   id: string;
   username: string;

@@ -1,15 +1,21 @@
-// User names for ids (owner, leader, assignee …): one shared cache filled by GET /api/users/:id (any role may
-// read a user of its parks) or by user lists; and a searchable user picker for managers and admins.
+// User names for ids (owner, leader, assignee, reported by …): one shared cache filled by GET /api/users/names
+// (batched: every name of a page in one request; any signed-in user may read the display names of the users of
+// its parks and of the parks above them, e.g. the bureau's 张局长) or by user lists; and a searchable user picker
+// for managers and admins.
 import { Select, Tag } from 'antd';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { Page, Role, User } from '../api/types';
+import type { Page, Role, User, UserRef } from '../api/types';
 import { useAuth } from './auth';
 import { useParkTree } from './parks';
+import { createBatcher } from '../lib/batch';
 import { canHoldRecordOf, hasSeveralParks } from '../lib/parks';
 
-const cache = new Map<string, User | null>();
+/** A full user when a list gave it (managers, admins), else only the name the names endpoint gives. */
+type Person = UserRef & Partial<User>;
+
+const cache = new Map<string, Person | null>();
 const pending = new Set<string>();
 const listeners = new Set<() => void>();
 let version = 0;
@@ -29,11 +35,16 @@ export function primeUsers(users: User[]): void {
   notify();
 }
 
+const lookUpName = createBatcher<string, UserRef>(async (ids) => {
+  const answer = await api.get<{ items: UserRef[] }>('/api/users/names', { ids: ids.join(',') });
+  return new Map(answer.items.map((user) => [user.id, user]));
+});
+
 function ensure(id: string): void {
   if (cache.has(id) || pending.has(id)) return;
   pending.add(id);
-  api.get<User>(`/api/users/${id}`)
-    .then((user) => cache.set(id, user))
+  lookUpName(id)
+    .then((user) => cache.set(id, user ?? null))
     .catch(() => cache.set(id, null))
     .finally(() => {
       pending.delete(id);
@@ -41,7 +52,7 @@ function ensure(id: string): void {
     });
 }
 
-export function useUser(id: string | null | undefined): User | null | undefined {
+export function useUser(id: string | null | undefined): Person | null | undefined {
   useSyncExternalStore(subscribe, () => version);
   useEffect(() => {
     if (id) ensure(id);
@@ -114,7 +125,7 @@ export function UserSelect({ value, onChange, mode, roles, placeholder, allowCle
 
   const options = useMemo(() => {
     const eligible = (u: User) => !forPark || canHoldRecordOf(parks.nodes, forPark, u.parkId);
-    const list = (canList ? [...found] : me && (!roles || roles.includes(me.role)) ? [me] : []).filter(eligible);
+    const list: Person[] = (canList ? [...found] : me && (!roles || roles.includes(me.role)) ? [me] : []).filter(eligible);
     for (const id of selectedIds) {
       const selected = cache.get(id);
       if (selected && !list.some((u) => u.id === id)) list.unshift(selected);
@@ -124,8 +135,8 @@ export function UserSelect({ value, onChange, mode, roles, placeholder, allowCle
       label: (
         <span>
           {u.displayName}
-          {u.id === me?.id ? `（${t('common.me')}）` : ''} <Tag bordered={false}>{t(`role.${u.role}`)}</Tag>
-          {hasSeveralParks(parks.nodes) && <span className="zs-muted">{parks.name(u.parkId)}</span>}
+          {u.id === me?.id ? `（${t('common.me')}）` : ''} {u.role && <Tag bordered={false}>{t(`role.${u.role}`)}</Tag>}
+          {hasSeveralParks(parks.nodes) && u.parkId && <span className="zs-muted">{parks.name(u.parkId)}</span>}
         </span>
       ),
       text: u.displayName,

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength,
+} from 'class-validator';
 import { Transform } from 'class-transformer';
 import { ROLES, type Role } from '@zs/domain';
-import { PageQueryDto } from '../../common/pagination';
+import { MAX_LIMIT, PageQueryDto } from '../../common/pagination';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhangsan' })
@@ -30,4 +32,14 @@ export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'include disabled accounts' })
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean()
   includeDisabled?: boolean;
+}
+
+/** `GET /api/users/names?ids=a,b` (comma-separated, or the parameter repeated): at most 200 ids. */
+export class UserNamesQueryDto {
+  @ApiProperty({ type: String, description: 'user ids, comma-separated (or `ids` repeated), at most 200', example: '3f0c…,9a1b…' })
+  @Transform(({ value }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value)
+    ?.map?.((id: unknown) => (typeof id === 'string' ? id.trim() : id)).filter((id: unknown) => id !== ''))
+  @IsArray() @ArrayMinSize(1, { message: 'ids 不能为空 (give at least one id)' }) @ArrayMaxSize(MAX_LIMIT)
+  @IsUUID('all', { each: true, message: 'ids 须为用户 id (uuids)' })
+  ids: string[];
 }
