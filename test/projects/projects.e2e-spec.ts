@@ -81,6 +81,34 @@ describe('projects', () => {
     ]));
   });
 
+  it('clears optional fields sent as null (包抓领导, region, figures, dates, code, phase) and keeps the change in the history', async () => {
+    const project = await makeProject(t, officer, {
+      leaderId: leader.id, originRegion: 'sichuan', landAreaMu: 60, expectedJobs: 300, projectCode: '2026-510000-26-03-000001', phase: '一期',
+      landDeliveredOn: '2026-03-01',
+    });
+    const cleared = { leaderId: null, originRegion: null, landAreaMu: null, expectedJobs: null, projectCode: null, phase: null, landDeliveredOn: null };
+    const res = await t.request('PATCH', `/api/projects/${project.id}`, { token: officer.token, body: { version: project.version, ...cleared } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...cleared, version: project.version + 1 });
+    const [row] = await t.db.query(`SELECT leader_id, origin_region, land_area_mu, land_delivered_on FROM projects WHERE id = $1`, [project.id]);
+    expect(row).toEqual({ leader_id: null, origin_region: null, land_area_mu: null, land_delivered_on: null });
+    const history = await t.request('GET', `/api/projects/${project.id}/history`, { token: officer.token });
+    expect(history.body.changes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'leaderId', from: leader.id, to: null }),
+      expect.objectContaining({ field: 'landDeliveredOn', from: '2026-03-01', to: null }),
+    ]));
+  });
+
+  it('refuses null for a field a project cannot be without (400 naming each), changing nothing', async () => {
+    const project = await makeProject(t, officer);
+    const res = await t.request('PATCH', `/api/projects/${project.id}`, {
+      token: officer.token, body: { version: project.version, name: null, ownerId: null, totalInvestment: null, assistantIds: null },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['assistantIds', 'name', 'ownerId', 'totalInvestment']);
+    expect((await t.request('GET', `/api/projects/${project.id}`, { token: officer.token })).body.version).toBe(project.version);
+  });
+
   it('lets the team, managers and admins write; another officer may read but gets 403 on write', async () => {
     const project = await makeProject(t, officer);
     expect((await t.request('GET', `/api/projects/${project.id}`, { token: otherOfficer.token })).status).toBe(200);

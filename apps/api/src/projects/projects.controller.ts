@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentRes
 import type { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
-import { CreateProjectDto, ListProjectsQueryDto, TransitionDto, UpdateProjectDto } from './dto/project.dto';
+import { assertRequiredNotNull, CreateProjectDto, ListProjectsQueryDto, TransitionDto, UpdateProjectDto } from './dto/project.dto';
 import { ProjectHistory, ProjectPage, ProjectView } from './project.view';
 import { ProjectsService } from './projects.service';
 
@@ -35,10 +35,11 @@ export class ProjectsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: '修改项目 / Update a project (send the version read; every change is kept in its history)' })
+  @ApiOperation({ summary: '修改项目 / Update a project (send the version read; null clears an optional field; every change is kept in its history)' })
   @ApiOkResponse({ type: ProjectView })
   @ApiConflictResponse({ description: 'stale version' })
   update(@CurrentActor() actor: Actor, @Param('id', IdParam()) id: string, @Body() body: UpdateProjectDto): Promise<ProjectView> {
+    assertRequiredNotNull(body);
     return this.projects.update(actor, id, body);
   }
 

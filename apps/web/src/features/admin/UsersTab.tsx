@@ -9,6 +9,7 @@ import { useParkTree } from '../../app/parks';
 import { useCursorList } from '../../app/use-cursor-list';
 import { primeUsers } from '../../app/users';
 import { formatDateTime } from '../../lib/dates';
+import { formBody } from '../../lib/form-body';
 
 interface Values {
   username: string;
@@ -45,8 +46,8 @@ export function UsersTab() {
   };
   const save = (values: Values) =>
     run(async () => {
-      const body: Record<string, unknown> = { ...values };
-      for (const [k, v] of Object.entries(body)) if (v === '' || v === undefined) delete body[k];
+      // a cleared e-mail or mobile of an existing user is sent as null (cleared), not left out (kept)
+      const body = formBody(values, { editing: editing !== 'new', clearable: ['email', 'mobile'] });
       if (editing === 'new') {
         await api.post<User>('/api/users', body);
         void message.success(t('admin.userCreated'));

@@ -11,6 +11,7 @@ import { useParkTree } from '../../app/parks';
 import { hasSeveralParks } from '../../lib/parks';
 import { UserSelect } from '../../app/users';
 import { toApiDate } from '../../lib/dates';
+import { formBody } from '../../lib/form-body';
 import { CompanySelect } from '../companies/CompanySelect';
 
 interface Values {
@@ -44,6 +45,11 @@ interface Props {
 }
 
 const DATE_FIELDS = ['landDeliveredOn', 'constructionStartedOn', 'productionStartedOn'] as const;
+/** Optional fields the edit form may clear: sent as null, which the API stores as NULL. */
+const CLEARABLE = [
+  'originRegion', 'fixedAssetInvestment', 'landAreaMu', 'expectedAnnualOutput', 'expectedTax', 'expectedJobs', 'leaderId', 'projectCode', 'phase',
+  ...DATE_FIELDS,
+] as const;
 
 /** New project, or the edit of one (PATCH with the version read). */
 export function ProjectFormModal({ open, project, onClose, onSaved }: Props) {
@@ -78,9 +84,8 @@ export function ProjectFormModal({ open, project, onClose, onSaved }: Props) {
 
   const submit = (values: Values) =>
     run(async () => {
-      const body: Record<string, unknown> = { ...values };
-      for (const field of DATE_FIELDS) body[field] = toApiDate(values[field]);
-      for (const [key, value] of Object.entries(body)) if (value === undefined || value === null || value === '') delete body[key];
+      const dates = Object.fromEntries(DATE_FIELDS.filter((field) => field in values).map((field) => [field, toApiDate(values[field])]));
+      const body = formBody({ ...values, ...dates }, { editing: !!project, clearable: CLEARABLE });
       const saved = project
         ? await api.patch<Project>(`/api/projects/${project.id}`, { ...body, version: project.version })
         : await api.post<Project>('/api/projects', body);
