@@ -21,6 +21,9 @@ const money = { type: 'numeric' as const, precision: 14, scale: 2, nullable: tru
 @Index(['companyId'])
 /** Keyset walks over all projects of several parks (lists, the ledger export): newest first without a sort. */
 @Index('IDX_projects_created_at_id', ['createdAt', 'id'])
+/** `sort=nextFollowUpAt` (soonest first, none last): an officer's own projects, and all of them. */
+@Index('IDX_projects_owner_next_follow_up', ['ownerId', 'nextFollowUpAt', 'id'])
+@Index('IDX_projects_next_follow_up', ['nextFollowUpAt', 'id'])
 /** The stale-project scan (reminders): per stage, by time of the last visit or change. */
 @Index('IDX_projects_stage_last_activity', ['stage', 'lastActivityAt'], { where: 'deleted_at IS NULL' })
 export class Project extends SoftDeletableRecord {

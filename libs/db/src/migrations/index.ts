@@ -6,6 +6,7 @@ import { ReminderEngine1795581381609 } from './1795581381609-ReminderEngine';
 import { ProjectsKeysetIndex1795582343516 } from './1795582343516-ProjectsKeysetIndex';
 import { ProjectStageDerived1795591000001 } from './1795591000001-ProjectStageDerived';
 import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
+import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFollowUpIndex';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   ProjectsKeysetIndex1795582343516,
   ProjectStageDerived1795591000001,
   IdleLandRule1795592000001,
+  ProjectsFollowUpIndex1795593000001,
 ];

@@ -65,6 +65,9 @@ export class TransitionDto {
   occurredAt?: string;
 }
 
+export const PROJECT_SORTS = ['createdAt', 'nextFollowUpAt'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
 export class ListProjectsQueryDto extends SoftDeletePageQueryDto {
@@ -81,4 +84,11 @@ export class ListProjectsQueryDto extends SoftDeletePageQueryDto {
   @ApiPropertyOptional({ description: '万元' }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0) maxInvestment?: number;
   @ApiPropertyOptional({ description: '亿元以上 (totalInvestment ≥ 10,000 万元)' }) @IsOptional() @Transform(toBool) @IsBoolean() over100m?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() confidential?: boolean;
+  @ApiPropertyOptional({
+    enum: PROJECT_SORTS, default: 'createdAt',
+    description: '`createdAt`: newest first; `nextFollowUpAt`: the soonest next follow-up first, projects without one last (then by id). '
+      + 'The cursor belongs to its sort: a cursor of the other sort is a 400.',
+  })
+  @IsOptional() @IsIn(PROJECT_SORTS)
+  sort?: ProjectSort;
 }

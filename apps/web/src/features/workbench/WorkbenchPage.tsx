@@ -1,6 +1,5 @@
 import { BulbOutlined, EditOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Project, Task } from '../../api/types';
@@ -19,19 +18,12 @@ export default function WorkbenchPage() {
   const overdue = useCursorList<Task>('/api/tasks', { assigneeId: 'me', status: 'overdue', sort: 'dueAt' }, 20);
   // `open` means not done (overdue ones included): the page is split into due today and coming up
   const open = useCursorList<Task>('/api/tasks', { assigneeId: 'me', status: 'open', sort: 'dueAt' }, 50);
-  const projects = useCursorList<Project>('/api/projects', { ownerId: 'me' }, 100);
+  // ordered and paged by the server: soonest follow-up first, projects without one last
+  const projects = useCursorList<Project>('/api/projects', { ownerId: 'me', sort: 'nextFollowUpAt' }, 20);
 
   const notOverdue = open.items.filter((task) => !isPast(task.dueAt));
   const dueToday = notOverdue.filter((task) => isToday(task.dueAt));
   const upcoming = notOverdue.filter((task) => !isToday(task.dueAt));
-  const byFollowUp = useMemo(
-    () => [...projects.items].sort((a, b) => {
-      if (!a.nextFollowUpAt) return b.nextFollowUpAt ? 1 : 0;
-      if (!b.nextFollowUpAt) return -1;
-      return a.nextFollowUpAt.localeCompare(b.nextFollowUpAt);
-    }),
-    [projects.items],
-  );
   const onDone = (task: Task) => {
     overdue.update(task.id, null);
     open.update(task.id, null);
@@ -63,7 +55,7 @@ export default function WorkbenchPage() {
           data-testid="my-projects"
           size="small"
           loading={projects.loading && projects.items.length === 0}
-          dataSource={byFollowUp}
+          dataSource={projects.items}
           locale={{ emptyText: t('common.noData') }}
           loadMore={projects.hasMore ? <div style={{ textAlign: 'center' }}><Button size="small" onClick={projects.loadMore}>{t('common.loadMore')}</Button></div> : null}
           renderItem={(p) => (
