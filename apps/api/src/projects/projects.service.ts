@@ -10,11 +10,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, inScope, isManagerOrAdmin } from '../common/actor';
 import { forbidden, notFound, updateWithVersion } from '../common/optimistic-update';
-import { keysetPage, Page } from '../common/pagination';
+import { Page } from '../common/pagination';
 import { nameSearch } from '../common/search';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { CreateProjectDto, ListProjectsQueryDto, TransitionDto, UpdateProjectDto } from './dto/project.dto';
+import { applyProjectCursor, narrowToSearch, projectListPage } from './project-list';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectHistory, ProjectView, toProjectView } from './project.view';
 
@@ -83,7 +84,7 @@ export class ProjectsService {
   async list(actor: Actor, query: ListProjectsQueryDto): Promise<Page<ProjectView>> {
     const readable = this.access.readableCondition(actor, 'p');
     const qb = this.db.createQueryBuilder(Project, 'p')
-      .leftJoinAndMapOne('p.company', Company, 'c', 'c.id = p.company_id')
+      .leftJoin(Company, 'c', 'c.id = p.company_id')
       .where(readable.sql.replace('p.deleted_at IS NULL', 'TRUE'), readable.params);
     applyDeletedFilter(qb, 'p', actor, query.deleted);
     const me = (id?: string) => (id === 'me' ? actor.id : id);
@@ -101,16 +102,16 @@ export class ProjectsService {
     if (query.parkId) {
       qb.andWhere(`p.park_id IN (SELECT s.id FROM parks s WHERE s.path LIKE (SELECT t.path FROM parks t WHERE t.id = :filterPark) || '%')`, { filterPark: query.parkId });
     }
+    applyProjectCursor(qb, query);
     if (query.q) {
       const byProject = nameSearch('p', query.q);
       const byCompany = nameSearch('c', query.q);
-      qb.andWhere(`(${byProject.sql} OR ${byCompany.sql.replace(/:q(Grams|Like)/g, ':c$1')})`, {
-        ...byProject.params,
-        ...Object.fromEntries(Object.entries(byCompany.params).map(([k, v]) => [k.replace(/^q/, 'c'), v])),
+      narrowToSearch(qb, query, byProject, {
+        sql: byCompany.sql.replace(/:q(Grams|Like)/g, ':c$1'),
+        params: Object.fromEntries(Object.entries(byCompany.params).map(([k, v]) => [k.replace(/^q/, 'c'), v])),
       });
     }
-    const page = await keysetPage(qb, 'p', query);
-    return { items: page.items.map(toProjectView), nextCursor: page.nextCursor };
+    return projectListPage(qb, query);
   }
 
   async get(actor: Actor, id: string): Promise<ProjectView> {

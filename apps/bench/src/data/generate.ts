@@ -3,6 +3,7 @@ import type { Client } from 'pg';
 import { BENCH_PASSWORD } from './bench-users';
 import { createIndexes, dropSecondaryIndexes } from './bulk-indexes';
 import { companiesSql } from './sql/companies.sql';
+import { derivedSql, USER_TRIGGERS_SQL } from './sql/derived.sql';
 import { functionsSql } from './sql/functions.sql';
 import { leadsSql, notificationsSql } from './sql/leads.sql';
 import { peopleSql } from './sql/people.sql';
@@ -76,9 +77,9 @@ export async function generateDataSet(client: Client, options: GenerateOptions):
   try {
     // foreign keys are right by construction: skip their per-row checks where we may (superuser)
     await client.query(`SAVEPOINT replica`);
-    await client.query(`SET LOCAL session_replication_role = replica`).then(
-      () => client.query(`RELEASE SAVEPOINT replica`),
-      () => client.query(`ROLLBACK TO SAVEPOINT replica`),
+    const replica = await client.query(`SET LOCAL session_replication_role = replica`).then(
+      () => client.query(`RELEASE SAVEPOINT replica`).then(() => true),
+      () => client.query(`ROLLBACK TO SAVEPOINT replica`).then(() => false),
     );
     const [root] = (await client.query(`SELECT id FROM parks WHERE parent_id IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1`)).rows;
     for (const statement of functionsSql()) await client.query(statement);
@@ -90,6 +91,13 @@ export async function generateDataSet(client: Client, options: GenerateOptions):
     const dropped = options.dropIndexes ? await dropSecondaryIndexes(client) : [];
     for (const [name, sql] of STEPS) await timed(name, () => run(sql()));
     await client.query(`DROP TABLE bench_plan, bench_officers`);
+    if (replica) {
+      // triggers were skipped with the foreign-key checks: build what they derive, once
+      const triggered = (await client.query(USER_TRIGGERS_SQL)).rows.map((row) => row.table);
+      if (triggered.length) log(`triggers skipped during the load on: ${triggered.join(', ')}`);
+      await client.query(`SET LOCAL session_replication_role = DEFAULT`);
+      await timed('derived tables (trigger-maintained)', () => run(derivedSql()));
+    }
     if (dropped.length) {
       const started = performance.now();
       const perTable = await createIndexes(client, dropped);

@@ -9,6 +9,10 @@ import { decimalTransformer, SoftDeletableRecord } from './base.entity';
 @Index('IDX_companies_name_bigrams', { synchronize: false })
 @Index('IDX_companies_name_norm_trgm', { synchronize: false })
 @Index(['parkId', 'createdAt', 'id'])
+/** Keyset lists across several parks, and by industry / country (migration ListKeysetIndexes). */
+@Index('IDX_companies_created_at_id', ['createdAt', 'id'])
+@Index('IDX_companies_industry_created_at_id', ['industry', 'createdAt', 'id'])
+@Index('IDX_companies_country_created_at_id', ['country', 'createdAt', 'id'])
 export class Company extends SoftDeletableRecord {
   @Column({ type: 'uuid' }) parkId: string;
   @Column({ type: 'varchar', length: 200 }) name: string;

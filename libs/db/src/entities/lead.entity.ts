@@ -12,6 +12,10 @@ import { decimalTransformer, SoftDeletableRecord } from './base.entity';
 @Index(['assigneeId', 'createdAt', 'id'])
 @Index(['reportedById', 'createdAt', 'id'])
 @Index(['status', 'createdAt', 'id'])
+/** Keyset lists across several parks, and by industry / channel (migration ListKeysetIndexes). */
+@Index('IDX_leads_created_at_id', ['createdAt', 'id'])
+@Index('IDX_leads_industry_created_at_id', ['industry', 'createdAt', 'id'])
+@Index('IDX_leads_channel_created_at_id', ['channel', 'createdAt', 'id'])
 export class Lead extends SoftDeletableRecord {
   @Column({ type: 'uuid' }) parkId: string;
   @Column({ type: 'varchar', length: 200 }) title: string;

@@ -7,6 +7,8 @@ import { SoftDeletableRecord } from './base.entity';
 @Entity('visits')
 @Index(['projectId', 'occurredAt'])
 @Index(['occurredAt', 'id'])
+/** The keyset order of `GET /api/visits` (migration ListKeysetIndexes). */
+@Index('IDX_visits_created_at_id', ['createdAt', 'id'])
 export class Visit extends SoftDeletableRecord {
   @Column({ type: 'uuid' }) projectId: string;
   @Column({ type: 'varchar', length: 32 }) kind: VisitKind;

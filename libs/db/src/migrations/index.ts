@@ -4,7 +4,9 @@ import { SeedDictionaries1795576931574 } from './1795576931574-SeedDictionaries'
 import { ReminderChannels1795580803019 } from './1795580803019-ReminderChannels';
 import { ReminderEngine1795581381609 } from './1795581381609-ReminderEngine';
 import { ProjectsKeysetIndex1795582343516 } from './1795582343516-ProjectsKeysetIndex';
+import { ListKeysetIndexes1795590000001 } from './1795590000001-ListKeysetIndexes';
 import { ProjectStageDerived1795591000001 } from './1795591000001-ProjectStageDerived';
+import { AnalyticsCoveringIndexes1795591000002 } from './1795591000002-AnalyticsCoveringIndexes';
 import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
 import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFollowUpIndex';
 
@@ -16,7 +18,9 @@ export const MIGRATIONS: Function[] = [
   ReminderChannels1795580803019,
   ReminderEngine1795581381609,
   ProjectsKeysetIndex1795582343516,
+  ListKeysetIndexes1795590000001,
   ProjectStageDerived1795591000001,
+  AnalyticsCoveringIndexes1795591000002,
   IdleLandRule1795592000001,
   ProjectsFollowUpIndex1795593000001,
 ];

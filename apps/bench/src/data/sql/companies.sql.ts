@@ -20,7 +20,8 @@ export function companiesSql(): string[] {
        FROM (SELECT k, pg_temp.company_name(k) AS name, pg_temp.region_key(pg_temp.region_of(k)) AS region_key,
                     min(created_at) - interval '3 days' AS created_at,
                     (array_agg(park_id ORDER BY created_at))[1] AS park_id, (array_agg(owner_id ORDER BY created_at))[1] AS owner_id
-               FROM bench_plan GROUP BY k) c`,
+               FROM bench_plan GROUP BY k) c
+      ORDER BY c.created_at, c.k`,
     `INSERT INTO contacts (id, created_at, updated_at, company_id, name, title, mobile, mobile_norm, email, wechat, "primary")
      SELECT pg_temp.bid('contact', c.k), co.created_at, co.created_at, co.id, pg_temp.person_name(c.k, 201),
             ${pickUniform(CONTACT_TITLES, 'pg_temp.h(c.k, 202)')},

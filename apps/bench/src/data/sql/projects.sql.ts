@@ -36,7 +36,9 @@ export function projectsSql(): string[] {
        FROM bench_plan p
        JOIN (SELECT n, extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS year,
                     row_number() OVER (PARTITION BY extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai') ORDER BY created_at, n) AS seq
-               FROM bench_plan) c ON c.n = p.n`,
+               FROM bench_plan) c ON c.n = p.n
+      -- rows land in the heap in the order an installation writes them (newest last), as keyset walks expect
+      ORDER BY p.created_at, p.n`,
     `INSERT INTO project_code_counters (year, last)
      SELECT split_part(code, '-', 2)::int, max(split_part(code, '-', 3)::int) FROM projects GROUP BY 1
      ON CONFLICT (year) DO UPDATE SET last = greatest(project_code_counters.last, excluded.last)`,
