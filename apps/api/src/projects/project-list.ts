@@ -72,10 +72,11 @@ export async function readProjectViews(qb: SelectQueryBuilder<Project>, limit: n
 }
 
 /**
- * One keyset page (newest first, `(created_at, id)`, the cursor already applied with `applyProjectCursor`);
- * reads one row more than asked to know whether a next page exists.
+ * One page of the list: newest first on `(created_at, id)` (the cursor already applied with `applyProjectCursor`),
+ * or `sort=nextFollowUpAt` (followUpPage); reads one row more than asked to know whether a next page exists.
  */
-export async function projectListPage(qb: SelectQueryBuilder<Project>, query: PageQueryDto): Promise<Page<ProjectView>> {
+export async function projectListPage(qb: SelectQueryBuilder<Project>, query: ProjectPageQuery): Promise<Page<ProjectView>> {
+  if (query.sort === 'nextFollowUpAt') return followUpPage(qb, query, readProjectViews);
   const limit = query.limit ?? 50;
   const rows = await readProjectViews(qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC'), limit + 1);
   const items = rows.slice(0, limit);
