@@ -30,10 +30,10 @@ export interface JobPayloads {
   [JobName.DailyDigests]: { scheduledBy: string };
   [JobName.WeeklyDispatch]: { scheduledBy: string };
   /**
-   * `rules` and `dueAfter` (ISO): a precise timer's run, set for the instant causes of those rules fall due:
-   * scans only those rules' causes that fell due after `dueAfter`, and skips the cancellation and relay passes.
+   * `rules`, `dueAfter`, `dueBefore` (ISO): a precise timer's run, set for the instant causes of those rules fall
+   * due: scans only those rules' causes due in (dueAfter, dueBefore], and skips the cancellation and relay passes.
    */
-  [JobName.ReconcileReminders]: { scheduledBy: string; rules?: string[]; dueAfter?: string };
+  [JobName.ReconcileReminders]: { scheduledBy: string; rules?: string[]; dueAfter?: string; dueBefore?: string };
   [JobName.DeliverReminder]: { deliveryId: string };
   [JobName.DeliverInApp]: { deliveryIds: string[] };
 }

@@ -20,6 +20,8 @@ export interface BenchOptions {
   skip: string[];
   logLevel: string;
   outDir: string;
+  /** The worker writes a CPU profile (`--cpu-prof`). */
+  cpuProf: boolean;
 }
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -52,5 +54,6 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     skip: list('skip', ''),
     logLevel: flags.get('log-level') ?? 'warn',
     outDir: flags.get('out') ?? 'bench',
+    cpuProf: flags.get('cpu-prof') === 'true',
   };
 }

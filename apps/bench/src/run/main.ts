@@ -92,8 +92,10 @@ async function main(): Promise<void> {
     const api = new BenchChild('api', ['--require', join(__dirname, 'sql-capture.js'), join(DIST, 'apps/api/src/main.js')], env, join(workDir, 'api.log'));
     children.push(api);
     const base = `http://127.0.0.1:${port}`;
-    await api.waitForHttp(`${base}/api/docs-json`, 180_000);
-    let worker = new BenchChild('worker', [join(DIST, 'apps/worker/src/main.js')], env, join(workDir, 'worker.log'));
+    await api.waitForHttp(`${base}/api/docs-json`, 900_000); // pending migrations run first (minutes at 1M projects)
+    // --cpu-prof: the worker writes a V8 CPU profile (bench/.run/prof) when it stops, for chrome://inspect or speedscope
+    const workerArgs = (script: string) => [...(options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(workDir, 'prof')] : []), script];
+    let worker = new BenchChild('worker', workerArgs(join(DIST, 'apps/worker/src/main.js')), env, join(workDir, 'worker.log'));
     children.push(worker);
     await worker.waitForReady(120_000);
     const client = new ApiClient(base);
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
       for (const backend of options.backends) {
         if (backend !== 'redis') {
           await worker.stop();
-          worker = new BenchChild('worker', [join(DIST, 'apps/worker/src/main.js')], childEnv(undefined), join(workDir, `worker-${backend}.log`));
+          worker = new BenchChild('worker', workerArgs(join(DIST, 'apps/worker/src/main.js')), childEnv(undefined), join(workDir, `worker-${backend}.log`));
           children.push(worker);
           await worker.waitForReady(120_000);
         }

@@ -19,6 +19,9 @@ export interface ReminderFigures {
   lagP50S: number | null;
   lagP99S: number | null;
   lagMaxS: number | null;
+  /** When the worker recorded the first and the last of these reminders (rows of `reminders`), s after they fell due. */
+  firstRecordedS: number | null;
+  lastRecordedS: number | null;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function isolateTaskDueRule(pool: Pool): Promise<{ restore: () => P
 
 /** Removes every row the reminder measurements created (tasks, reminders, deliveries, notifications). */
 export async function removeBenchReminders(pool: Pool): Promise<void> {
+  if (process.env.BENCH_KEEP_REMINDERS) return; // to study a run's rows afterwards
   const bench = `SELECT id FROM tasks WHERE title LIKE '${BENCH_TASK_PREFIX}%'`;
   await pool.query(`DELETE FROM notifications WHERE subject_id IN (${bench})`);
   await pool.query(`DELETE FROM deliveries WHERE subject_id IN (${bench})`);
@@ -86,6 +90,11 @@ async function figures(pool: Pool, run: string, created: number, since: Date): P
     [`${BENCH_TASK_PREFIX} ${run} #%`, since],
   );
   const r = rows[0];
+  const { rows: recorded } = await pool.query(
+    `SELECT extract(epoch FROM min(r.created_at) - $2::timestamptz)::float AS first_s, extract(epoch FROM max(r.created_at) - $2::timestamptz)::float AS last_s
+       FROM reminders r JOIN tasks t ON t.id = r.subject_id WHERE r.rule = 'task_due' AND t.title LIKE $1`,
+    [`${BENCH_TASK_PREFIX} ${run} #%`, since],
+  );
   const r3 = (v: number | null) => (v === null ? null : round(v, 3));
   return {
     reminders: created,
@@ -96,6 +105,8 @@ async function figures(pool: Pool, run: string, created: number, since: Date): P
     lagP50S: r3(r.p50),
     lagP99S: r3(r.p99),
     lagMaxS: r3(r.lag_max),
+    firstRecordedS: r3(recorded[0].first_s),
+    lastRecordedS: r3(recorded[0].last_s),
   };
 }
 

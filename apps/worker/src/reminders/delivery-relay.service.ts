@@ -27,6 +27,11 @@ export class DeliveryRelay {
   jobOptions: JobsOptions = DELIVERY_JOB_OPTIONS as JobsOptions;
   /** A pending row handed over longer ago than this (real time) has its job checked, and re-created if finished. */
   staleAfterMs = 60_000;
+  /**
+   * A pending in-app row handed over longer ago than this is put in a new batch (its batch job cannot be looked
+   * up by the row; a batch that finds its rows settled costs one query).
+   */
+  inAppStaleAfterMs = 15_000;
   /** At most this many pending rows per reconciliation. */
   batchSize = 2000;
 
@@ -39,19 +44,23 @@ export class DeliveryRelay {
    * Enqueues these (committed) deliveries now: in-app ones as DeliverInApp jobs of up to IN_APP_BATCH rows
    * (job id from the batch's ids), the others one Deliver job each (job id = delivery id).
    */
-  async enqueue(rows: readonly RelayRow[]): Promise<void> {
+  async enqueue(rows: readonly RelayRow[], options: { marked?: boolean } = {}): Promise<void> {
     if (!rows.length) return;
     const inApp = rows.filter((r) => r.channel === 'in_app');
     const single = rows.filter((r) => r.channel !== 'in_app');
-    for (let i = 0; i < inApp.length; i += IN_APP_BATCH) {
-      const ids = inApp.slice(i, i + IN_APP_BATCH).map((r) => r.id);
-      await this.queue.add(JobName.DeliverInApp, { deliveryIds: ids }, { ...this.jobOptions, jobId: batchJobId(ids) });
-      await this.markEnqueued(ids);
+    for (let i = 0; i < inApp.length; i += 100 * IN_APP_BATCH) {
+      const jobs = [];
+      for (let j = i; j < Math.min(inApp.length, i + 100 * IN_APP_BATCH); j += IN_APP_BATCH) {
+        const ids = inApp.slice(j, j + IN_APP_BATCH).map((r) => r.id);
+        jobs.push({ name: JobName.DeliverInApp, data: { deliveryIds: ids }, opts: { ...this.jobOptions, jobId: batchJobId(ids) } });
+      }
+      await this.queue.addBulk(jobs);
+      if (!options.marked) await this.markEnqueued(jobs.flatMap((job) => job.data.deliveryIds));
     }
     for (let i = 0; i < single.length; i += 500) {
       const chunk = single.slice(i, i + 500);
       await this.queue.addBulk(chunk.map((row) => this.job(row.id)));
-      await this.markEnqueued(chunk.map((r) => r.id));
+      if (!options.marked) await this.markEnqueued(chunk.map((r) => r.id));
     }
   }
 
@@ -67,12 +76,12 @@ export class DeliveryRelay {
    */
   async relayDue(now: Date): Promise<{ relayed: number; recreated: number }> {
     const rows: { id: string; channel: string; stale: boolean }[] = await this.db.query(
-      `SELECT id, channel, (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $3)) AS stale
+      `SELECT id, channel, (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => CASE WHEN channel = 'in_app' THEN $4::float8 ELSE $3::float8 END)) AS stale
          FROM deliveries
         WHERE status = 'pending' AND not_before <= $1
         ORDER BY not_before, id
         LIMIT $2`,
-      [now, this.batchSize, this.staleAfterMs / 1000],
+      [now, this.batchSize, this.staleAfterMs / 1000, Math.min(this.staleAfterMs, this.inAppStaleAfterMs) / 1000],
     );
     if (!rows.length) return { relayed: 0, recreated: 0 };
     let recreated = 0;

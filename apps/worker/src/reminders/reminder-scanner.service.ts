@@ -19,19 +19,28 @@ const MAX_ROUNDS = 40;
 /** Causes whose levels and deliveries are written per transaction. */
 const WRITE_CHUNK = 1000;
 
+/** The advisory lock of scheduled reconciliations (an arbitrary constant). */
+const RECONCILE_LOCK = 0x5a53_5243;
+
 /** Rules whose causes fall due at an instant (a task's due time plus hours): the worker sets precise timers for them. */
 const TIMED_RULES: readonly ReminderRule[] = ['task_due', 'task_overdue'];
 /** Timers are set for what falls due before the reconciliation after next (its interval plus a margin). */
 const TIMER_HORIZON_MS = (SCHEDULES.find((s) => s.job === JobName.ReconcileReminders)?.everyMs ?? 15_000) + 5_000;
 /** Timers are grouped into slots this long (a reminder waits at most this much for its slot). */
 const TIMER_SLOT_MS = 250;
-/** A timer's scan also looks this far back before its slot (a cause that fell due just before it). */
-const TIMER_LOOKBACK_MS = 2_000;
+/** A timer's scan also looks this far back before its slot (a cause at the slot's edge); older ones are the reconciliation's. */
+const TIMER_LOOKBACK_MS = 100;
 
 export interface ReconcileOptions {
-  /** A timer's run: only these rules, only causes that fell due after `dueAfter`; no cancellation or relay pass. */
+  /**
+   * A scheduled run: skipped if another scheduled run (of any replica) still holds the reconciliation's advisory
+   * lock, so that runs do not pile up on each other while a large batch is being written.
+   */
+  exclusive?: boolean;
+  /** A timer's run: only these rules, only causes that fell due in (dueAfter, dueBefore]; no cancellation or relay pass. */
   rules?: string[];
   dueAfter?: Date;
+  dueBefore?: Date;
 }
 
 export interface ReconcileResult {
@@ -85,6 +94,23 @@ export class ReminderScanner {
   ) {}
 
   async reconcile(options: ReconcileOptions = {}): Promise<ReconcileResult> {
+    if (!options.exclusive) return this.run(options);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [RECONCILE_LOCK]);
+      if (!locked) return { fired: 0, deliveries: 0, cancelled: 0, relayed: 0 };
+      try {
+        return await this.run(options);
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [RECONCILE_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async run(options: ReconcileOptions): Promise<ReconcileResult> {
     const now = this.clock.now();
     const calendar = await loadWorkCalendar(this.db);
     const settings = await this.loadSettings();
@@ -93,7 +119,7 @@ export class ReminderScanner {
     const timer = options.rules !== undefined;
     for (const rule of REMINDER_RULES) {
       if (timer && !options.rules!.includes(rule)) continue;
-      await this.scanRule(rule, settings.get(rule), now, calendar, cache, result, options.dueAfter);
+      await this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore });
     }
     if (timer) return result;
     await this.setTimers(now, settings);
@@ -112,22 +138,31 @@ export class ReminderScanner {
     calendar: WorkCalendar,
     cache: RunCache,
     result: ReconcileResult,
-    dueAfter?: Date,
+    window: { dueAfter?: Date; dueBefore?: Date } = {},
   ): Promise<void> {
     if (!settings?.enabled) return;
     const bounds = scanBounds(rule, settings, now, this.env.TZ_PARK);
     if (!bounds) return;
     const levels = escalationPlan(settings).map((p) => p.level);
+    let after: { order: string; causeKey: string } | undefined;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const causes = await scanCauses(this.db, rule, bounds, levels, BATCH, { dueAfter });
+      const started = Date.now();
+      const causes = await scanCauses(this.db, rule, bounds, levels, BATCH, { ...window, after });
+      const scanned = Date.now();
+      const last = causes[causes.length - 1];
+      // without a sort value (never for the engine's rules) the next round starts over, as a fresh scan would
+      after = last?.scan_order != null ? { order: last.scan_order, causeKey: last.cause_key } : undefined;
       const firings: Firing[] = causes.flatMap((cause) =>
         levelsDue(rule, factsOf(cause), settings, cause.fired, now, this.env.TZ_PARK, calendar).map((due) => ({ rule, cause, due })),
       );
       if (firings.length) {
         // handed to BullMQ as soon as they are committed, so that delivering overlaps the next round's scan
-        await this.relay.enqueue(await this.fire(settings, firings, now, calendar, cache, result));
+        const rows = await this.fire(settings, firings, now, calendar, cache, result);
+        const written = Date.now();
+        await this.relay.enqueue(rows, { marked: true });
+        this.logger.debug(`${rule} round ${round}: ${causes.length} causes read in ${scanned - started} ms, ${rows.length} deliveries written in ${written - scanned} ms, queued in ${Date.now() - written} ms`);
       }
-      if (causes.length < BATCH || !firings.length) break;
+      if (causes.length < BATCH || (!firings.length && !after)) break;
     }
   }
 
@@ -145,12 +180,14 @@ export class ReminderScanner {
       const times = await upcomingTaskDueTimes(this.db, offsets, now, new Date(now.getTime() + TIMER_HORIZON_MS));
       const slots = [...new Set(times.map((t) => Math.ceil(t.getTime() / TIMER_SLOT_MS) * TIMER_SLOT_MS))];
       for (const slot of slots) {
-        const delay = slot - now.getTime();
+        // from the clock now, not the run's start: the scans before took a while
+        const delay = slot - this.clock.now().getTime();
         if (delay < 0 || delay > TIMER_HORIZON_MS + TIMER_SLOT_MS) continue;
         await this.queue
           .add(
             JobName.ReconcileReminders,
-            { scheduledBy: 'timer', rules: [rule], dueAfter: new Date(slot - TIMER_SLOT_MS - TIMER_LOOKBACK_MS).toISOString() },
+            // its own slot only: timers of neighbouring slots may run at the same time without reading the same causes
+            { scheduledBy: 'timer', rules: [rule], dueAfter: new Date(slot - TIMER_SLOT_MS - TIMER_LOOKBACK_MS).toISOString(), dueBefore: new Date(slot).toISOString() },
             { jobId: `reminders-timer-${rule}-${slot}`, delay, attempts: 1, removeOnComplete: true, removeOnFail: 100 },
           )
           .catch((error: Error) => this.logger.warn(`could not set a reminder timer: ${error.message}`));
@@ -224,9 +261,10 @@ export class ReminderScanner {
         result.fired += mine.size;
         if (!rows.length) return;
         const created: RelayRow[] = await tx.query(
+          // enqueued_at now: they are queued right after this commit (one write of each row fewer than marking them after)
           `INSERT INTO deliveries (reminder_id, cause_key, rule, level, recipient_id, channel, project_id, subject_type, subject_id,
-                                   title, body, link, due_at, not_before)
-           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::smallint[], $5::uuid[], $6::varchar[], $7::uuid[],
+                                   title, body, link, due_at, not_before, enqueued_at)
+           SELECT *, now() FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::smallint[], $5::uuid[], $6::varchar[], $7::uuid[],
                                 $8::varchar[], $9::uuid[], $10::varchar[], $11::text[], $12::varchar[], $13::timestamptz[], $14::timestamptz[])
            ON CONFLICT (cause_key, recipient_id, level, channel) DO NOTHING
            RETURNING id, channel`,

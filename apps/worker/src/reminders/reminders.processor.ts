@@ -21,8 +21,9 @@ export class RemindersProcessor extends CatalogueProcessor {
 
   @HandlesJob(JobName.ReconcileReminders)
   reconcile(job: Job<JobPayloads[JobName.ReconcileReminders]>): Promise<ReconcileResult> {
-    const { rules, dueAfter } = job.data;
-    return this.scanner.reconcile(rules ? { rules, dueAfter: dueAfter ? new Date(dueAfter) : undefined } : {});
+    const { rules, dueAfter, dueBefore } = job.data;
+    const date = (iso?: string) => (iso ? new Date(iso) : undefined);
+    return this.scanner.reconcile(rules ? { rules, dueAfter: date(dueAfter), dueBefore: date(dueBefore) } : { exclusive: true });
   }
 
   @HandlesJob(JobName.DeliverInApp)

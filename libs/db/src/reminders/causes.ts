@@ -40,6 +40,8 @@ export interface CauseRow {
 }
 
 export interface ScannedCause extends CauseRow {
+  /** The scan's sort value as text (full precision): with cause_key, the keyset to read the next round after. */
+  scan_order: string | null;
   /** Levels already fired (rows of `reminders`). */
   fired: number[];
   officer_name: string | null;
@@ -242,16 +244,21 @@ function nothing(): string {
  * oldest first, with the levels already fired and the people to tell.
  */
 export async function scanCauses(
-  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number, window: { dueAfter?: Date } = {},
+  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number,
+  window: { dueAfter?: Date; dueBefore?: Date; after?: { order: string; causeKey: string } } = {},
 ): Promise<ScannedCause[]> {
   const params = new Params();
   const { sql, orderBy } = causeQuery(rule, { bounds }, params);
   // a precise timer's scan (task rules) looks only at the causes that fell due just now: served by the due index
-  const recent = window.dueAfter ? `AND c.due_at > ${params.add(window.dueAfter)}` : '';
+  let recent = window.dueAfter ? `AND c.due_at > ${params.add(window.dueAfter)}` : '';
+  if (window.dueBefore) recent += ` AND c.due_at <= ${params.add(window.dueBefore)}`;
+  // the next round of one reconciliation reads on from the last cause of the previous one (keyset), instead of
+  // reading again every cause it has just fired (a burst of 100,000 due at once is read once, not 20 times)
+  if (window.after) recent += ` AND (c.${orderBy}, c.cause_key) > (${params.add(window.after.order)}, ${params.add(window.after.causeKey)})`;
   const fired = `ARRAY(SELECT r.level::int FROM reminders r WHERE r.cause_key = c.cause_key ORDER BY 1)`;
   const rows: ScannedCause[] = await runner.query(
     `WITH c AS (${sql})
-     SELECT c.*, ${fired} AS fired,
+     SELECT c.*, ${fired} AS fired, c.${orderBy}::text AS scan_order,
             o.display_name AS officer_name, (o.id IS NOT NULL AND o.disabled_at IS NULL) AS officer_active,
             (ld.id IS NOT NULL AND ld.disabled_at IS NULL) AS leader_active
        FROM c LEFT JOIN users o ON o.id = c.officer_id LEFT JOIN users ld ON ld.id = c.leader_id
