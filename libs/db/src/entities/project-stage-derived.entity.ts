@@ -32,9 +32,17 @@ abstract class ProjectScopeCopy {
  * move or a reactivation is no first time), and where it stands after its last move.
  */
 @Entity('project_stage_facts')
-@Index('IDX_project_stage_facts_owner', ['ownerId'])
 @Index('IDX_project_stage_facts_leader', ['leaderId'])
 @Index('IDX_project_stage_facts_park', ['parkId'])
+// partial covering indexes of the analytics (migration 1795591000002-AnalyticsCoveringIndexes)
+@Index('IDX_project_stage_facts_reached_0', { synchronize: false })
+@Index('IDX_project_stage_facts_reached_1', { synchronize: false })
+@Index('IDX_project_stage_facts_reached_2', { synchronize: false })
+@Index('IDX_project_stage_facts_reached_3', { synchronize: false })
+@Index('IDX_project_stage_facts_reached_4', { synchronize: false })
+@Index('IDX_project_stage_facts_reached_5', { synchronize: false })
+@Index('IDX_project_stage_facts_reached_6', { synchronize: false })
+@Index('IDX_project_stage_facts_owner_cover', { synchronize: false })
 export class ProjectStageFacts extends ProjectScopeCopy {
   @PrimaryColumn({ type: 'uuid' }) projectId: string;
   @Column({ name: 'reached_0', type: 'timestamptz', nullable: true }) reached0: Date | null;
@@ -60,10 +68,11 @@ export class ProjectStageFacts extends ProjectScopeCopy {
  */
 @Entity('project_stage_spans')
 @Index('IDX_project_stage_spans_project', ['projectId', 'startedAt'])
-@Index('IDX_project_stage_spans_started', ['startedAt'])
-@Index('IDX_project_stage_spans_ended', ['endedAt'])
-@Index('IDX_project_stage_spans_owner_started', ['ownerId', 'startedAt'])
-@Index('IDX_project_stage_spans_owner_ended', ['ownerId', 'endedAt'])
+// partial covering indexes of the analytics (migration 1795591000002-AnalyticsCoveringIndexes)
+@Index('IDX_project_stage_spans_ended_cover', { synchronize: false })
+@Index('IDX_project_stage_spans_owner_ended_cover', { synchronize: false })
+@Index('IDX_project_stage_spans_exits', { synchronize: false })
+@Index('IDX_project_stage_spans_owner_exits', { synchronize: false })
 export class ProjectStageSpan extends ProjectScopeCopy {
   /** The history entry (project_stage_changes.id) that opened the stay. */
   @PrimaryColumn({ type: 'uuid' }) changeId: string;
