@@ -242,5 +242,12 @@ describe('web UI (Chromium)', () => {
     expect(lead.body).toMatchObject({ status: 'assigned', assigneeId: parkOfficer.id });
     const hidden = await t.request('GET', `/api/leads/${logged.body.id}`, { token: siblingOfficer.token });
     expect(hidden.status).toBe(404);
+
+    // the park's officer sees who logged it by name, though 张局长 belongs to the bureau above the park
+    const officerPage = await open(parkOfficer, '/leads');
+    await officerPage.getByTestId('lead-list').getByText('电池级氢氧化锂项目').click();
+    const details = officerPage.locator('.ant-descriptions').filter({ hasText: '登记人' });
+    await details.getByText('张局长', { exact: true }).waitFor();
+    await shot(officerPage, 'lead-reported-by-bureau');
   }, TIMEOUT);
 });
