@@ -24,6 +24,18 @@ import { type BenchResults, writeResults } from './report';
 const DIST = resolve(__dirname, '../../../..');
 const QUEUE_PREFIX = 'zsbench';
 const log = (message: string) => console.log(`[bench] ${message}`);
+const failures: string[] = [];
+
+/** Runs one measurement; a failure is reported in the results and the bench goes on with the next one. */
+async function attempt(what: string, fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[bench] ${what} failed: ${message}`);
+    failures.push(`${what} (${message.slice(0, 200)})`);
+  }
+}
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
@@ -106,7 +118,7 @@ async function main(): Promise<void> {
     if (meta) results.dataSet = { generatedAt: meta.generatedAt, seconds: meta.seconds, databaseSize: meta.databaseSize, projects: meta.projects };
     log(`  ${JSON.stringify({ ...results.data, projectIds: results.data.projectIds.length })}`);
 
-    if (!options.skip.includes('http')) {
+    if (!options.skip.includes('http')) await attempt('the HTTP measurements', async () => {
       const load = loadCases(results.data);
       const seq = sequentialCases(results.data);
       log('capturing the SQL of each measured request…');
@@ -124,19 +136,19 @@ async function main(): Promise<void> {
       log(`  hello: ${results.hello.saturation.rps} req/s, p95 ${results.hello.openLoop.p95} ms at ${options.rate}/s`);
       for (const c of load) {
         log(`loaded: ${c.label}`);
-        results.load.push(await measureLoad(c, base, floorBase, client.headers, routes[c.key].length, loadOptions, log));
+        await attempt(c.key, async () => results.load.push(await measureLoad(c, base, floorBase, client.headers, routes[c.key].length, loadOptions, log)));
       }
       for (const c of seq) {
         log(`sequential: ${c.label}`);
-        results.sequential.push(await measureSequential(c, client, floorBase, options.samples, log));
+        await attempt(c.key, async () => results.sequential.push(await measureSequential(c, client, floorBase, options.samples, log)));
       }
       await floor.stop();
-    }
+    });
 
     if (!options.skip.includes('export')) {
       log(`export: ${results.data.exportRows} rows (${results.data.exportQuery || 'no filter'})…`);
-      results.export = await measureExport(api, client, results.data.exportQuery, results.data.exportRows);
-      log(`  ${results.export.seconds} s, peak RSS ${results.export.peakRssMb} MB (${results.export.peakMeasuredBy}), ${results.export.bytes} bytes, status ${results.export.status}`);
+      await attempt('export', async () => (results.export = await measureExport(api, client, results.data.exportQuery, results.data.exportRows)));
+      if (results.export) log(`  ${results.export.seconds} s, peak RSS ${results.export.peakRssMb} MB (${results.export.peakMeasuredBy}), ${results.export.bytes} bytes, status ${results.export.status}`);
     }
 
     if (!options.skip.includes('reminders')) {
@@ -150,12 +162,13 @@ async function main(): Promise<void> {
         log(`reminders on the ${backend} backend: ${options.burst} due at once…`);
         await sleep(3000);
         const figures: BenchResults['reminders'][string] = {};
-        figures.burst = await reminderBurst(pool, `${backend}-burst`, options.burst, 600_000, log);
+        results.reminders[backend] = figures;
+        await attempt(`${backend} burst`, async () => (figures.burst = await reminderBurst(pool, `${backend}-burst`, options.burst, 300_000, log)));
         log(`  ${JSON.stringify(figures.burst)}`);
         log(`reminders on the ${backend} backend: steady ${options.steadyRate}/s for ${options.steadyS} s…`);
-        figures.steady = await reminderSteady(pool, `${backend}-steady`, options.steadyRate, options.steadyS, log);
+        await removeBenchReminders(pool);
+        await attempt(`${backend} steady`, async () => (figures.steady = await reminderSteady(pool, `${backend}-steady`, options.steadyRate, options.steadyS, log)));
         log(`  ${JSON.stringify(figures.steady)}`);
-        results.reminders[backend] = figures;
         await removeBenchReminders(pool);
       }
     }
@@ -166,7 +179,7 @@ async function main(): Promise<void> {
   const finishedAt = new Date();
   results.finishedAt = finishedAt.toISOString();
   results.durationS = Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000);
-  results.notes = methodNotes(results);
+  results.notes = [...methodNotes(results), ...failures.map((f) => `Not measured: ${f}.`)];
   writeResults(outDir, results);
   await pool.end();
   log(`wrote ${join(outDir, 'results.json')} and ${join(outDir, 'RESULTS.md')}`);

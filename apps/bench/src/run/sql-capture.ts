@@ -4,7 +4,7 @@
  * exactly those statements. Off by default; each SIGWINCH toggles it, and turning it off writes what was
  * recorded to BENCH_SQL_CAPTURE (a JSON array of `{text, values}`). Nothing is recorded under load.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 
 interface Captured {
   text: string;
@@ -30,7 +30,9 @@ if (target) {
   } as never;
   process.on('SIGWINCH', () => {
     if (recording) {
-      writeFileSync(target, JSON.stringify(recording, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)));
+      // written aside and renamed: the bench never reads half a file
+      writeFileSync(`${target}.tmp`, JSON.stringify(recording, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)));
+      renameSync(`${target}.tmp`, target);
       recording = null;
     } else {
       recording = [];
