@@ -1,4 +1,5 @@
 import type { Project } from '@zs/db';
+import { nameBigrams } from '@zs/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page, type PageQueryDto } from '../common/pagination';
 import type { ProjectSort } from './dto/project.dto';
@@ -51,6 +52,21 @@ export function narrowToSearch(qb: SelectQueryBuilder<Project>, query: ProjectPa
 
 /** `?limit=&cursor=` and `?sort=` (newest first by default, or `nextFollowUpAt`: project-follow-up-order.ts). */
 type ProjectPageQuery = PageQueryDto & { sort?: ProjectSort };
+
+/**
+ * `q` in the name of `alias` (`p` the project, `c` its company): all of q's bigrams in the GIN-indexed
+ * `name_bigrams`, confirmed by the substring (case-folded, as ILIKE). The substring test is `strpos`, not ILIKE:
+ * the planner estimates an unanchored ILIKE at about 1% of the rows the bigrams leave, so that a common term
+ * (锂业: 27,000 projects at 1M) looked like 300 and was read through the bitmap and sorted (2 s) instead of by
+ * walking the newest first (a few thousand rows); `strpos(…) > 0` is estimated at a third, close to the truth.
+ */
+export function projectNameMatch(alias: 'p' | 'c', q: string): SqlCondition {
+  const grams = nameBigrams(q).filter((g) => g.length === 2);
+  const text = { [`${alias}Text`]: q.trim() };
+  const substring = `strpos(lower(${alias}.name), lower(:${alias}Text)) > 0`;
+  if (!grams.length) return { sql: substring, params: text };
+  return { sql: `(${alias}.name_bigrams @> :${alias}Grams::text[] AND ${substring})`, params: { ...text, [`${alias}Grams`]: grams } };
+}
 
 interface SqlCondition {
   sql: string;

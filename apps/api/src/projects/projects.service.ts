@@ -11,11 +11,10 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Actor, inScope, isManagerOrAdmin } from '../common/actor';
 import { forbidden, notFound, updateWithVersion } from '../common/optimistic-update';
 import { Page } from '../common/pagination';
-import { nameSearch } from '../common/search';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { CreateProjectDto, ListProjectsQueryDto, TransitionDto, UpdateProjectDto } from './dto/project.dto';
-import { applyProjectCursor, narrowToSearch, projectListPage } from './project-list';
+import { applyProjectCursor, narrowToSearch, projectListPage, projectNameMatch } from './project-list';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectHistory, ProjectView, toProjectView } from './project.view';
 
@@ -103,14 +102,7 @@ export class ProjectsService {
       qb.andWhere(`p.park_id IN (SELECT s.id FROM parks s WHERE s.path LIKE (SELECT t.path FROM parks t WHERE t.id = :filterPark) || '%')`, { filterPark: query.parkId });
     }
     applyProjectCursor(qb, query);
-    if (query.q) {
-      const byProject = nameSearch('p', query.q);
-      const byCompany = nameSearch('c', query.q);
-      narrowToSearch(qb, query, byProject, {
-        sql: byCompany.sql.replace(/:q(Grams|Like)/g, ':c$1'),
-        params: Object.fromEntries(Object.entries(byCompany.params).map(([k, v]) => [k.replace(/^q/, 'c'), v])),
-      });
-    }
+    if (query.q) narrowToSearch(qb, query, projectNameMatch('p', query.q), projectNameMatch('c', query.q));
     return projectListPage(qb, query);
   }
 
