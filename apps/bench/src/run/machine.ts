@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Pool } from 'pg';
 
 export interface Machine {
@@ -10,6 +10,8 @@ export interface Machine {
   postgres: string;
   redis: string;
   os: string;
+  /** 1-minute load average when the bench started (other work on the machine shows here). */
+  loadAverage: number;
 }
 
 export async function describeMachine(pool: Pool, redisVersion: string): Promise<Machine> {
@@ -27,5 +29,6 @@ export async function describeMachine(pool: Pool, redisVersion: string): Promise
     postgres: String((await pool.query('SHOW server_version')).rows[0].server_version),
     redis: redisVersion,
     os,
+    loadAverage: Math.round(loadavg()[0] * 10) / 10,
   };
 }
