@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { makeProject } from '../support/factories';
+import { makeProject, type TestUser } from '../support/factories';
 import { RemindersProcessor } from '../../apps/worker/src/reminders/reminders.processor';
 import { backends, ChannelDispatcher, DeliveryRelay, local, ReminderScanner, type ReminderWorld, startReminderWorld } from './reminder-world';
 
@@ -246,7 +246,7 @@ describe.each(backends())('the reminder engine on $name', (backend) => {
       }
       const current = await w.t.request('GET', `/api/projects/${held.id}`, { token: w.officer.token });
       expect((await w.t.request('PATCH', `/api/projects/${held.id}`, { token: w.officer.token, body: { version: current.body.version, landDeliveredOn: '2025-11-30' } })).status).toBe(200);
-      const idle = async (user: { id: string; token: string }, projectId = held.id) =>
+      const idle = async (user: TestUser, projectId = held.id) =>
         byRule(await w.notifications(user), 'idle_land_deadline').filter((n) => n.projectId === projectId);
 
       w.at('2026-10-20T23:59:00');
