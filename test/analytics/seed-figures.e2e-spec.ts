@@ -159,6 +159,21 @@ describe('KPIs on the seed reports’ figures', () => {
     expect(other.active.count).toBe(0);
   });
 
+  it('gives an owner the figures of their row in the breakdown by officer (ownerId reads funds per project)', async () => {
+    for (const query of [`from=2006-01-01&to=2010-12-31&parkId=${parks.city}`, `year=2021&parkId=${parks.dadaowan}`, `year=2010&parkId=${parks.guandu}`]) {
+      const body = await kpis(query);
+      expect(body.breakdowns.owner.length).toBeGreaterThan(0);
+      for (const { key, label: _label, ...figures } of body.breakdowns.owner as { key: string; label: string }[]) {
+        const filtered = await kpis(`${query}&ownerId=${key}`);
+        const { period: _period, definitions: _definitions, breakdowns: _breakdowns, previous: _previous, yearOnYear: _yearOnYear, ...own } = filtered;
+        expect(own).toEqual(figures);
+        expect(filtered.breakdowns.owner).toEqual([expect.objectContaining({ key, ...figures })]);
+      }
+    }
+    const city = await kpis(`from=2006-01-01&to=2010-12-31&parkId=${parks.city}`);
+    expect(city.breakdowns.owner.reduce((sum: number, g: { fundsInPlace: number }) => sum + g.fundsInPlace, 0)).toBe(128000);
+  });
+
   it('gives the same figures whatever the order of the filters', async () => {
     const a = await kpis(`parkId=${parks.guandu}&year=2010&industry=logistics`);
     const b = await kpis(`industry=logistics&year=2010&parkId=${parks.guandu}`);

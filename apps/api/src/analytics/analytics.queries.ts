@@ -26,6 +26,27 @@ export async function runNamed<T>(db: DataSource | EntityManager, sql: string, p
   return (await db.query(text, values)) as T[];
 }
 
+/**
+ * Runs one analytics query in a transaction of its own with the settings it needs: `work_mem` large enough
+ * that the period's hash aggregates, the KPI pass's hash join and the quantile sorts stay in memory (at the
+ * default 4 MB they spilled to disk at 1M projects), and no JIT (compiling the expressions cost ~200 ms per
+ * query and saved nothing on these plans). `parallel: false` for the queries that read a few thousand index
+ * entries (the funnel, one officer's KPIs): starting parallel workers cost more than the scans themselves.
+ * `SET LOCAL` semantics: the pool's session keeps its defaults.
+ */
+export async function runAnalytics<T>(
+  db: DataSource, sql: string, params: Record<string, unknown>, options: { parallel?: boolean } = {},
+): Promise<T[]> {
+  const serial = options.parallel === false ? `, set_config('max_parallel_workers_per_gather', '0', true)` : '';
+  return db.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('work_mem', '${ANALYTICS_WORK_MEM}', true), set_config('jit', 'off', true)${serial}`);
+    return runNamed<T>(manager, sql, params);
+  });
+}
+
+/** The analytics transaction's `work_mem`. */
+export const ANALYTICS_WORK_MEM = '64MB';
+
 // ——— building blocks ———
 
 /** Pipeline position of a stage expression (0 = intention … 6 = production); NULL for on_hold / dropped. */
@@ -99,8 +120,10 @@ export interface KpiRow {
  * Stage figures are read at the end of the period: a project whose last move came before it stands where the
  * facts say; the others (moved since) stand where their stay spanning the end of the period says. `entered`
  * counts first reaches within the period; the rates' numerators count those that went on by its end.
+ * `fewProjects` (an owner's or a leader's projects): the period's funds are read per project (index on
+ * funds.project_id, received_on) instead of aggregating all the funds of the period.
  */
-export function kpiSql(projects: SqlCondition, breakdowns: boolean): string {
+export function kpiSql(projects: SqlCondition, breakdowns: boolean, fewProjects = false): string {
   const enteredColumns = ENTERED_KEYS.map((key) =>
     `'${key}', count(*) FILTER (WHERE ${inPeriod(`x.${key}_at`)})`).join(', ');
   const enteredInvestment = ENTERED_KEYS.map((key) =>
@@ -132,15 +155,29 @@ funds_in AS (
    GROUP BY fu.project_id
 ),
 facts AS (
-  SELECT p.industry, p.channel, p.origin_region, p.owner_id, p.total_investment AS investment,
-         CASE WHEN p.last_move_at < ${PERIOD_END} THEN p.standing_stage ELSE ms.stage END AS end_stage,
-         CASE WHEN p.last_move_at < ${PERIOD_END} THEN p.standing_level ELSE ms.standing_level END AS end_level,
-         ${ENTERED_KEYS.map((key) => `${reachedAt(enteredLevel(key))} AS ${key}_at`).join(', ')},
-         coalesce(fi.amount, 0) AS funds
+  -- moved last before the end of the period: standing as the facts say
+  SELECT p.project_id, p.industry, p.channel, p.origin_region, p.owner_id, p.total_investment AS investment,
+         p.standing_stage AS end_stage, p.standing_level AS end_level,
+         ${ENTERED_KEYS.map((key) => `${reachedAt(enteredLevel(key))} AS ${key}_at`).join(', ')}
     FROM project_stage_facts p
-    LEFT JOIN moved_since ms ON ms.project_id = p.project_id AND p.last_move_at >= ${PERIOD_END}
-    LEFT JOIN funds_in fi ON fi.project_id = p.project_id
-   WHERE ${projects.sql}
+   WHERE ${projects.sql} AND p.last_move_at < ${PERIOD_END}
+  UNION ALL
+  -- moved since (or never moved): standing as their stay straddling the end says, none if they had not begun
+  SELECT p.project_id, p.industry, p.channel, p.origin_region, p.owner_id, p.total_investment AS investment,
+         ms.stage AS end_stage, ms.standing_level AS end_level,
+         ${ENTERED_KEYS.map((key) => `${reachedAt(enteredLevel(key))} AS ${key}_at`).join(', ')}
+    FROM project_stage_facts p
+    LEFT JOIN moved_since ms ON ms.project_id = p.project_id
+   WHERE ${projects.sql} AND (p.last_move_at >= ${PERIOD_END} OR p.last_move_at IS NULL)
+),
+with_funds AS (
+  SELECT x.*, coalesce(fi.amount, 0) AS funds
+    FROM facts x
+    ${fewProjects
+      ? `LEFT JOIN LATERAL (SELECT sum(fu.amount) AS amount FROM funds fu
+                          WHERE fu.project_id = x.project_id AND fu.deleted_at IS NULL
+                            AND fu.received_on BETWEEN (:periodFrom)::date AND (:periodTo)::date) fi ON TRUE`
+      : 'LEFT JOIN funds_in fi ON fi.project_id = x.project_id'}
 ),
 figures AS (
   SELECT ${dimensionCase} AS dimension,
@@ -158,7 +195,7 @@ figures AS (
          json_build_object(${wentOn}) AS went_on,
          coalesce(sum(x.funds), 0)::text AS funds_in_place,
          count(*) FILTER (WHERE x.end_stage IS NOT NULL) AS existing
-    FROM facts x
+    FROM with_funds x
    GROUP BY GROUPING SETS (${sets})
 )
 SELECT g.*, u.display_name AS owner_name
@@ -183,32 +220,32 @@ export interface FunnelStageRow {
 }
 
 /**
- * Per pipeline stage: projects that entered it in the period (and their investment: the moves of the period
- * that reached it for the first time), the next stage's entered count (window `lead`), the median / 90th
- * percentile of the days spent in it (stays from one move to the next, summed per project, over the stays that
- * ended in the period; on hold and dropped are stays of their own and never count for a pipeline stage), and
- * the moves from it to dropped / on_hold in the period.
+ * Per pipeline stage: projects that entered it in the period (and their investment), the next stage's entered
+ * count (window `lead`), the median / 90th percentile of the days spent in it (stays from one move to the next,
+ * summed per project, over the stays that ended in the period; on hold and dropped are stays of their own and
+ * never count for a pipeline stage), and the moves from it to dropped / on_hold in the period.
+ *
+ * Each part is one range scan of its own index, reading only the rows of the period (migration
+ * 1795591000002-AnalyticsCoveringIndexes; index-only for the scope of managers and admins):
+ * - entered: the facts' first reach of each level within the period (`reached_<level>`, one per project: the
+ *   move that first reached the level, or skipped past it, in the period, as the spans' `reach_from … reach_to`);
+ * - stays: the spans of a pipeline stage (`level IS NOT NULL`) that ended in the period;
+ * - exits: the spans of on_hold / dropped (`level IS NULL`) that started in the period.
  */
 export function funnelStagesSql(projects: SqlCondition): string {
   const levels = PIPELINE_LEVELS.map(({ stage, level }) => `(${level}, '${stage}')`).join(', ');
+  const entered = PIPELINE_LEVELS.map(({ level }) => `
+  SELECT ${level} AS level, count(*)::int AS entered, sum(p.total_investment) AS investment
+    FROM project_stage_facts p
+   WHERE ${projects.sql} AND ${inPeriod(reachedAt(level))}`).join('\n  UNION ALL');
   return `
 WITH levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
-period_spans AS MATERIALIZED (
-  SELECT p.project_id, p.stage, p.from_stage, p.started_at, p.ended_at, p.reach_from, p.reach_to, p.total_investment
-    FROM project_stage_spans p
-   WHERE ${projects.sql} AND (${inPeriod('p.started_at')} OR ${inPeriod('p.ended_at')})
-),
-entered AS (
-  SELECT lv.level, count(*)::int AS entered, sum(p.total_investment) AS investment
-    FROM period_spans p
-   CROSS JOIN LATERAL generate_series(p.reach_from::int, p.reach_to::int) AS lv(level)
-   WHERE p.reach_to IS NOT NULL AND ${inPeriod('p.started_at')}
-   GROUP BY lv.level
+entered AS (${entered}
 ),
 stage_days AS (
   SELECT p.stage, p.project_id, (sum(extract(epoch FROM p.ended_at - p.started_at)) / 86400)::float8 AS days
-    FROM period_spans p
-   WHERE ${inPeriod('p.ended_at')}
+    FROM project_stage_spans p
+   WHERE ${projects.sql} AND p.level IS NOT NULL AND ${inPeriod('p.ended_at')}
    GROUP BY p.stage, p.project_id
 ),
 durations AS (
@@ -222,8 +259,8 @@ exits AS (
   SELECT p.from_stage AS stage,
          count(DISTINCT p.project_id) FILTER (WHERE p.stage = 'dropped')::int AS dropped,
          count(DISTINCT p.project_id) FILTER (WHERE p.stage = 'on_hold')::int AS on_hold
-    FROM period_spans p
-   WHERE p.stage IN (${OFF_PATH_SQL}) AND ${inPeriod('p.started_at')}
+    FROM project_stage_spans p
+   WHERE ${projects.sql} AND p.level IS NULL AND p.stage IN (${OFF_PATH_SQL}) AND ${inPeriod('p.started_at')}
    GROUP BY p.from_stage
 )
 SELECT l.level, l.stage,

@@ -14,7 +14,7 @@ import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { parkSubtreeFilter } from '../parks/park-subtree';
 import { ProjectAccessService } from '../projects/project-access.service';
 import {
-  BREAKDOWN_DIMENSIONS, funnelStagesSql, kpiSql, leadFunnelSql, runNamed, snapshotSql,
+  BREAKDOWN_DIMENSIONS, funnelStagesSql, kpiSql, leadFunnelSql, runAnalytics, runNamed, snapshotSql,
   type BreakdownDimension, type FunnelStageRow, type KpiRow, type LeadFunnelRow, type SnapshotRow, type SqlCondition,
 } from './analytics.queries';
 import type {
@@ -49,8 +49,8 @@ export class AnalyticsService {
     const projects = this.projectCondition(actor, query);
     const params = { ...projects.params, ...this.periodParams(period) };
     const [stageRows, snapshotRows, [leadRow]] = await Promise.all([
-      runNamed<FunnelStageRow>(this.db, funnelStagesSql(projects), params),
-      runNamed<SnapshotRow>(this.db, snapshotSql(projects), params),
+      runAnalytics<FunnelStageRow>(this.db, funnelStagesSql(projects), params, { parallel: false }),
+      runAnalytics<SnapshotRow>(this.db, snapshotSql(projects), params),
       (async () => {
         const leads = this.leadCondition(actor, query);
         return runNamed<LeadFunnelRow>(this.db, leadFunnelSql(leads), { ...leads.params, ...this.periodParams(period) });
@@ -92,9 +92,10 @@ export class AnalyticsService {
     const period = resolvePeriod(query, this.today());
     const previousPeriod = previousYearPeriod(period);
     const projects = this.projectCondition(actor, query);
+    const few = fewProjects(query);
     const [rows, [previousRow]] = await Promise.all([
-      runNamed<KpiRow>(this.db, kpiSql(projects, true), { ...projects.params, ...this.periodParams(period) }),
-      runNamed<KpiRow>(this.db, kpiSql(projects, false), { ...projects.params, ...this.periodParams(previousPeriod) }),
+      runAnalytics<KpiRow>(this.db, kpiSql(projects, true, few), { ...projects.params, ...this.periodParams(period) }, { parallel: !few }),
+      runAnalytics<KpiRow>(this.db, kpiSql(projects, false, few), { ...projects.params, ...this.periodParams(previousPeriod) }, { parallel: !few }),
     ]);
     const total = rows.find((row) => row.dimension === 'total')!;
     const current: PeriodFiguresView = { period, ...toFigures(total) };
@@ -116,7 +117,8 @@ export class AnalyticsService {
   /** The KPI figures of one period without breakdowns: what the briefing is written from. */
   async kpiFigures(actor: Actor, filters: AnalyticsFiltersDto, period: Period): Promise<KpiFigures> {
     const projects = this.projectCondition(actor, filters);
-    const [row] = await runNamed<KpiRow>(this.db, kpiSql(projects, false), { ...projects.params, ...this.periodParams(period) });
+    const few = fewProjects(filters);
+    const [row] = await runAnalytics<KpiRow>(this.db, kpiSql(projects, false, few), { ...projects.params, ...this.periodParams(period) }, { parallel: !few });
     return { period, ...toFigures(row) };
   }
 
@@ -228,6 +230,11 @@ export class AnalyticsService {
     }
     return result;
   }
+}
+
+/** Filters that narrow the figures to one officer's projects (an owner or a leader): see kpiSql's `fewProjects`. */
+function fewProjects(filters: AnalyticsFiltersDto): boolean {
+  return !!(filters.ownerId || filters.leaderId);
 }
 
 /** One row of kpiSql as the API's figures (amounts come back as numeric text: read as numbers). */
