@@ -8,6 +8,8 @@ export interface OpenLoopResult extends LatencySummary {
   achievedRate: number;
   errors: number;
   non2xx: number;
+  /** Requests still unanswered `drainMs` after the last send: counted in the percentiles with their age then (a lower bound). */
+  unanswered: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface OpenLoopResult extends LatencySummary {
  * omission does not hide it. (autocannon's `overallRate` throttles per connection, which is closed-loop:
  * a slow answer delays the next send and the delay is not measured.) The first `warmupMs` are not recorded.
  */
-export async function openLoop(url: string, headers: Record<string, string>, rate: number, durationMs: number, warmupMs = 2000): Promise<OpenLoopResult> {
+export async function openLoop(url: string, headers: Record<string, string>, rate: number, durationMs: number, warmupMs = 2000, drainMs = 5000): Promise<OpenLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const target = new URL(url);
   const latencies: number[] = [];
@@ -28,13 +30,16 @@ export async function openLoop(url: string, headers: Record<string, string>, rat
   const start = performance.now() + 50;
   let sent = 0;
   let settled = 0;
+  const outstanding = new Map<number, number>();
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
 
   const send = (index: number) => {
     const scheduled = start + index * interval;
     const record = scheduled - start >= warmupMs;
+    if (record) outstanding.set(index, scheduled);
     const settle = (ok: boolean, status = 0) => {
+      if (record && !outstanding.delete(index)) return; // already counted as unanswered
       if (record) {
         if (!ok) errors++;
         else if (status < 200 || status >= 300) non2xx++;
@@ -61,8 +66,20 @@ export async function openLoop(url: string, headers: Record<string, string>, rat
     if (sent < total) setTimeout(tick, 1);
   };
   setTimeout(tick, 50);
-  await finished;
+  // an overloaded server is not waited for: what is still unanswered shortly after the last send counts with its age
+  await Promise.race([finished, new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (sent >= total) {
+        clearInterval(check);
+        setTimeout(resolve, drainMs);
+      }
+    }, 100);
+  })]);
+  const unanswered = outstanding.size;
+  const at = performance.now();
+  for (const scheduled of outstanding.values()) latencies.push(at - scheduled);
+  outstanding.clear();
   const elapsed = (performance.now() - start - warmupMs) / 1000;
   agent.destroy();
-  return { ...summarize(latencies), targetRate: rate, achievedRate: round(latencies.length / elapsed, 1), errors, non2xx };
+  return { ...summarize(latencies), targetRate: rate, achievedRate: round((latencies.length - unanswered) / elapsed, 1), errors, non2xx, unanswered };
 }
