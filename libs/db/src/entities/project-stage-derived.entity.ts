@@ -32,7 +32,6 @@ abstract class ProjectScopeCopy {
  * move or a reactivation is no first time), and where it stands after its last move.
  */
 @Entity('project_stage_facts')
-@Index('IDX_project_stage_facts_leader', ['leaderId'])
 @Index('IDX_project_stage_facts_park', ['parkId'])
 // partial covering indexes of the analytics (migration 1795591000002-AnalyticsCoveringIndexes)
 @Index('IDX_project_stage_facts_reached_0', { synchronize: false })
@@ -43,6 +42,7 @@ abstract class ProjectScopeCopy {
 @Index('IDX_project_stage_facts_reached_5', { synchronize: false })
 @Index('IDX_project_stage_facts_reached_6', { synchronize: false })
 @Index('IDX_project_stage_facts_owner_cover', { synchronize: false })
+@Index('IDX_project_stage_facts_leader_cover', { synchronize: false }) // 1795591000003-AnalyticsLeaderIndexes
 export class ProjectStageFacts extends ProjectScopeCopy {
   @PrimaryColumn({ type: 'uuid' }) projectId: string;
   @Column({ name: 'reached_0', type: 'timestamptz', nullable: true }) reached0: Date | null;
@@ -73,6 +73,8 @@ export class ProjectStageFacts extends ProjectScopeCopy {
 @Index('IDX_project_stage_spans_owner_ended_cover', { synchronize: false })
 @Index('IDX_project_stage_spans_exits', { synchronize: false })
 @Index('IDX_project_stage_spans_owner_exits', { synchronize: false })
+@Index('IDX_project_stage_spans_leader_ended_cover', { synchronize: false }) // 1795591000003-AnalyticsLeaderIndexes
+@Index('IDX_project_stage_spans_leader_exits', { synchronize: false })
 export class ProjectStageSpan extends ProjectScopeCopy {
   /** The history entry (project_stage_changes.id) that opened the stay. */
   @PrimaryColumn({ type: 'uuid' }) changeId: string;

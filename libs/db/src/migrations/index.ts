@@ -7,6 +7,7 @@ import { ProjectsKeysetIndex1795582343516 } from './1795582343516-ProjectsKeyset
 import { ListKeysetIndexes1795590000001 } from './1795590000001-ListKeysetIndexes';
 import { ProjectStageDerived1795591000001 } from './1795591000001-ProjectStageDerived';
 import { AnalyticsCoveringIndexes1795591000002 } from './1795591000002-AnalyticsCoveringIndexes';
+import { AnalyticsLeaderIndexes1795591000003 } from './1795591000003-AnalyticsLeaderIndexes';
 import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
 import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFollowUpIndex';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Function[] = [
   ListKeysetIndexes1795590000001,
   ProjectStageDerived1795591000001,
   AnalyticsCoveringIndexes1795591000002,
+  AnalyticsLeaderIndexes1795591000003,
   IdleLandRule1795592000001,
   ProjectsFollowUpIndex1795593000001,
 ];
