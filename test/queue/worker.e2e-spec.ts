@@ -33,7 +33,11 @@ async function waitForResult(queue: Queue, id: string, timeoutMs = 20_000): Prom
   for (;;) {
     const job = await queue.getJob(id);
     const state = job ? await job.getState() : 'missing';
-    if (job && (state === 'completed' || state === 'failed')) return { state, value: job.returnvalue, reason: job.failedReason };
+    if (job && (state === 'completed' || state === 'failed')) {
+      // the job was read before its state: it may have finished in between, so read it again for its result
+      const finished = await queue.getJob(id);
+      return { state, value: finished?.returnvalue, reason: finished?.failedReason };
+    }
     if (Date.now() > deadline) return { state, value: undefined };
     await new Promise((r) => setTimeout(r, 100));
   }
