@@ -54,7 +54,7 @@ function markdown(dir: string, r: BenchResults): string {
     add(`${l.label}: p50 / p95 / p99 at ${l.api.openLoop.targetRate} req/s open loop`, targetText,
       `${fmt(l.api.openLoop.p50)} / ${fmt(l.api.openLoop.p95)} / ${fmt(l.api.openLoop.p99)} ms${verdict(ok)}`,
       `${fmt(l.floor.openLoop.p50)} / ${fmt(l.floor.openLoop.p95)} / ${fmt(l.floor.openLoop.p99)} ms`, ratio(p95, l.floor.openLoop.p95));
-    ok = l.api.saturation.rps >= 0.7 * l.floor.saturation.rps;
+    ok = l.floor.saturation.rps > 0 ? l.api.saturation.rps >= 0.7 * l.floor.saturation.rps : null;
     add(`${l.label}: saturation (${l.api.saturation.connections} connections)`, key.startsWith('list') ? '≥ 70% of the floor' : '—',
       `${fmt(l.api.saturation.rps, ' req/s', 0)}${key.startsWith('list') ? verdict(ok) : ''}`, `${fmt(l.floor.saturation.rps, ' req/s', 0)}`, ratio(l.api.saturation.rps, l.floor.saturation.rps));
   }
