@@ -12,7 +12,7 @@ import { config as loadDotenv } from 'dotenv';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { DEFAULT_ADMIN_PASSWORD, type Env, EnvError, loadEnv } from '@zs/config';
+import { DEFAULT_ADMIN_PASSWORD, type Env, EnvError, loadEnv, maskedUrl } from '@zs/config';
 import { ensureDatabase, freePort, isReachable } from '@zs/db';
 import { type Exit, ManagedProcess } from './managed-process';
 import type { PostgresHostMessage } from './postgres-host';
@@ -43,7 +43,7 @@ class Launcher {
     if (!process.stdout.isTTY) childEnv.NO_COLOR ??= '1'; // no colour codes in a log file
     let database: string;
     if (env.DATABASE_URL) {
-      database = `PostgreSQL at ${masked(env.DATABASE_URL)}`;
+      database = `PostgreSQL at ${maskedUrl(env.DATABASE_URL)}`;
     } else {
       const dataDir = resolve(env.DATA_DIR, 'postgres');
       const port = (await isPortFree(EMBEDDED_PG_PORT)) ? EMBEDDED_PG_PORT : await freePort();
@@ -55,7 +55,7 @@ class Launcher {
       childEnv.DATABASE_URL = url.toString();
       database = `embedded PostgreSQL, database "${DATABASE_NAME}" on 127.0.0.1:${port} (data in ${dataDir})`;
     }
-    const queue = env.REDIS_URL ? `BullMQ on Redis at ${masked(env.REDIS_URL)}` : 'BullMQ on PostgreSQL (schema "bullmq", same database)';
+    const queue = env.REDIS_URL ? `BullMQ on Redis at ${maskedUrl(env.REDIS_URL)}` : 'BullMQ on PostgreSQL (schema "bullmq", same database)';
 
     this.api = this.spawn('api', 'api/src/main.js', childEnv);
     const health = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${env.PORT}/api/health`;
@@ -180,16 +180,6 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-/** A URL with its password hidden, for printing. */
-function masked(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });

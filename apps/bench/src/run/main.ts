@@ -5,6 +5,7 @@
  * machine), and writes bench/results.json and bench/RESULTS.md.
  */
 import 'reflect-metadata';
+import { maskedUrl } from '@zs/config';
 import { freePort } from '@zs/db';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -46,12 +47,12 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: 4, application_name: 'zs-bench' });
   const projects = await pool.query(`SELECT count(*)::int AS n FROM projects`).then((r) => r.rows[0].n as number, () => 0);
   if (!projects) {
-    console.error(`[bench] ${masked(options.databaseUrl)} holds no projects: run \`npm run bench:data -- --projects 100000\` first (or set BENCH_DATABASE_URL)`);
+    console.error(`[bench] ${maskedUrl(options.databaseUrl)} holds no projects: run \`npm run bench:data -- --projects 100000\` first (or set BENCH_DATABASE_URL)`);
     process.exit(1);
   }
   const meta = await pool.query(`SELECT value FROM bench_meta WHERE key = 'dataset'`).then((r) => r.rows[0]?.value as Record<string, unknown> | undefined, () => undefined);
   if (meta?.status === 'generating') {
-    console.error(`[bench] ${masked(options.databaseUrl)} is being generated (bench_meta says status "generating"): wait for npm run bench:data to finish`);
+    console.error(`[bench] ${maskedUrl(options.databaseUrl)} is being generated (bench_meta says status "generating"): wait for npm run bench:data to finish`);
     process.exit(1);
   }
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(), finishedAt: '', durationS: 0,
     machine: await describeMachine(pool, redisVersion),
     data: undefined as never,
-    settings: { ...options, databaseUrl: masked(options.databaseUrl), logLevel: options.logLevel },
+    settings: { ...options, databaseUrl: maskedUrl(options.databaseUrl), logLevel: options.logLevel },
     load: [], sequential: [], reminders: {},
     notes: [],
   };
@@ -208,15 +209,6 @@ async function clearQueuePrefix(redis: Redis): Promise<void> {
   } while (cursor !== '0');
 }
 
-function masked(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return raw;
-  }
-}
 
 main().catch((error) => {
   console.error('[bench] failed:', error instanceof Error ? (error.stack ?? error.message) : error);
