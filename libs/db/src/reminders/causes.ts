@@ -56,7 +56,7 @@ export interface CauseFilter {
 }
 
 /** Positional parameters for a query under construction. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
     this.values.push(value);

@@ -1,11 +1,5 @@
 import { isReminderRule, type ReminderRule } from '@zs/domain';
-import { CANCELLED_NOTE, causeQuery, RESOLVING_ROW, type SqlRunner } from './causes';
-
-/** Positional parameters for {@link causeQuery} (the same shape as its own). */
-function params(): { values: unknown[]; add(value: unknown): string } {
-  const values: unknown[] = [];
-  return { values, add: (value) => `$${values.push(value)}` };
-}
+import { affectedRows, CANCELLED_NOTE, causeQuery, Params, RESOLVING_ROW, type SqlRunner } from './causes';
 
 export interface InAppBatchResult {
   sent: number;
@@ -65,10 +59,10 @@ export async function deliverInAppBatch(tx: SqlRunner, ids: readonly string[], n
   let cancelled = 0;
   if (closed.length) {
     const result = await tx.query(
-      `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
+      `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
       [closed, CANCELLED_NOTE],
     );
-    cancelled = Array.isArray(result[0]) ? result[0].length : result.length;
+    cancelled = affectedRows(result);
   }
   return { sent, cancelled, skipped: ids.length - sent - cancelled };
 }
@@ -76,8 +70,8 @@ export async function deliverInAppBatch(tx: SqlRunner, ids: readonly string[], n
 /** The cause keys of a rule's open causes about these subjects (one query, served by the subjects' keys). */
 async function openCauseKeys(runner: SqlRunner, rule: ReminderRule, subjectIds: string[]): Promise<Set<string>> {
   if (!subjectIds.length) return new Set();
-  const p = params();
-  const { sql } = causeQuery(rule, {}, p as never);
+  const p = new Params();
+  const { sql } = causeQuery(rule, {}, p);
   const rows: { cause_key: string }[] = await runner.query(`SELECT c.cause_key FROM (${sql}) c WHERE c.subject_id = ANY(${p.add(subjectIds)}::uuid[])`, p.values);
   return new Set(rows.map((r) => r.cause_key));
 }
