@@ -82,11 +82,15 @@ export interface LoadOptions {
   openLoopS: number;
   connections: number;
   saturationS: number;
+  /** Waits until the database is idle again (quiesce.ts): called before every measured run. */
+  settle: () => Promise<unknown>;
 }
 
 export async function measureLoad(c: LoadCase, apiBase: string, floorBase: string, headers: Record<string, string>, statements: number, o: LoadOptions, log: (m: string) => void): Promise<LoadFigures> {
   const run = async (url: string, h: Record<string, string>) => {
+    await o.settle();
     const ol = await openLoop(url, h, o.rate, o.openLoopS * 1000);
+    await o.settle();
     const sat = await saturation(url, h, o.connections, o.saturationS);
     return { openLoop: ol, saturation: sat };
   };
@@ -97,12 +101,16 @@ export async function measureLoad(c: LoadCase, apiBase: string, floorBase: strin
   return { key: c.key, label: c.label, path: c.path, statements, api, floor };
 }
 
-export async function measureSequential(c: SequentialCase, client: ApiClient, floorBase: string, count: number, log: (m: string) => void): Promise<SequentialFigures> {
+export async function measureSequential(
+  c: SequentialCase, client: ApiClient, floorBase: string, count: number, settle: () => Promise<unknown>, log: (m: string) => void,
+): Promise<SequentialFigures> {
   const view = async (i: number, get: (v: number, s: number, j: number, path: string) => Promise<unknown>) => {
     const v = Math.abs(i) % c.variants.length;
     for (const [s, paths] of c.variants[v].entries()) await Promise.all(paths.map((path, j) => get(v, s, j, path)));
   };
+  await settle();
   const api = await sequential((i) => view(i, (_v, _s, _j, path) => client.get(path)), { count, budgetMs: 60_000 });
+  await settle();
   const floor = await sequential(
     (i) => view(i, async (v, s, j) => {
       const res = await fetch(`${floorBase}/sql/${c.key}-${v}-${s}-${j}`);
@@ -117,5 +125,6 @@ export async function measureSequential(c: SequentialCase, client: ApiClient, fl
 
 /** The floor's and the API's answer to a request without any database work. */
 export async function measureHello(floorBase: string, o: LoadOptions): Promise<{ openLoop: OpenLoopResult; saturation: SaturationResult }> {
+  await o.settle();
   return { openLoop: await openLoop(`${floorBase}/hello`, {}, o.rate, o.openLoopS * 1000), saturation: await saturation(`${floorBase}/hello`, {}, o.connections, o.saturationS) };
 }

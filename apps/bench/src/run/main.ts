@@ -19,6 +19,7 @@ import { BenchChild, sleep } from './child-process';
 import { measureExport } from './export-scenario';
 import { captureRoutes, loadCases, measureHello, measureLoad, measureSequential, sequentialCases } from './http-scenarios';
 import { describeMachine } from './machine';
+import { quiesce } from './quiesce';
 import { isolateTaskDueRule, reminderBurst, reminderSteady, removeBenchReminders } from './reminder-scenario';
 import { type BenchResults, writeResults } from './report';
 
@@ -131,7 +132,8 @@ async function main(): Promise<void> {
       children.push(floor);
       await floor.waitForReady(30_000);
       const floorBase = `http://127.0.0.1:${floorPort}`;
-      const loadOptions = { rate: options.rate, openLoopS: options.openLoopS, connections: options.connections, saturationS: options.saturationS };
+      const settle = () => quiesce(pool, log);
+      const loadOptions = { rate: options.rate, openLoopS: options.openLoopS, connections: options.connections, saturationS: options.saturationS, settle };
       log('floor: bare Fastify hello-world…');
       results.hello = await measureHello(floorBase, loadOptions);
       log(`  hello: ${results.hello.saturation.rps} req/s, p95 ${results.hello.openLoop.p95} ms at ${options.rate}/s`);
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
       }
       for (const c of seq) {
         log(`sequential: ${c.label}`);
-        await attempt(c.key, async () => results.sequential.push(await measureSequential(c, client, floorBase, options.samples, log)));
+        await attempt(c.key, async () => results.sequential.push(await measureSequential(c, client, floorBase, options.samples, settle, log)));
       }
       await floor.stop();
     });
@@ -191,7 +193,8 @@ function methodNotes(r: BenchResults): string[] {
   return [
     `The API (\`dist/apps/api/src/main.js\`) and the worker (\`dist/apps/worker/src/main.js\`) run as child processes of the bench with NODE_ENV=production, DEMO_DATA=false, LOG_LEVEL=${s.logLevel} (request logging off unless LOG_LEVEL=info: \`--log-level info\`), BullMQ on Redis under the key prefix \`${QUEUE_PREFIX}\`.`,
     `Floor: for each measured request, the SQL the API really sent was captured in the API process (a \`--require\`d hook on \`pg\`'s \`Client.query\`, switched on for one request by SIGWINCH, a signal Nest does not treat as shutdown: text and parameter values), then replayed statement by statement through \`pg\` (a pool of 20, as the API's) behind a bare Fastify route, under the same load. The floor therefore includes the API's own auth/scope queries; the ratio is the cost of Nest, TypeORM, validation and serialisation.`,
-    `Open loop: requests still unanswered 5 s after the last send are counted in the percentiles with their age at that moment (a lower bound; an API that cannot keep up shows it), not waited for.`,
+    `Open loop: requests still unanswered 5 s after the last send are counted in the percentiles with their age at that moment (a lower bound; an API that cannot keep up shows it), not waited for. A server more than 2 s of requests behind stops the sending early (marked "overloaded").`,
+    `Phases are isolated: before every measured run the bench waits until PostgreSQL runs none of the API's or the floor's queries (pg_stat_activity), so that no run inherits the backlog of the one before.`,
     `Open loop: a bench-made scheduler sends request i at start + i/${s.rate} s over keep-alive sockets whatever the earlier answers did, and measures each latency from that scheduled time (no coordinated omission; autocannon's \`overallRate\` is per-connection closed-loop, so it is not used for these figures). ${s.openLoopS} s recorded after 2 s of warm-up.`,
     `Saturation: autocannon, ${s.connections} connections, ${s.saturationS} s after a 2 s warm-up; figure = 2xx answers per second.`,
     `Page views, funnel, KPIs, dispatch: one after another (a project page = the project, then its 7 lists together, as the web UI loads them), ${s.samples} samples after 2 warm-ups (fewer when a figure takes long), floor the same way.`,

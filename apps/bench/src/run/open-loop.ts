@@ -10,6 +10,12 @@ export interface OpenLoopResult extends LatencySummary {
   non2xx: number;
   /** Requests still unanswered `drainMs` after the last send: counted in the percentiles with their age then (a lower bound). */
   unanswered: number;
+  /**
+   * Set when the server fell so far behind (more than `maxBacklog` requests unanswered) that sending stopped
+   * early: seconds after the start. The run is then a measured overload, and the backlog it stops at keeps
+   * the next phases from inheriting minutes of queued work.
+   */
+  stoppedAtS?: number;
 }
 
 /**
@@ -19,13 +25,16 @@ export interface OpenLoopResult extends LatencySummary {
  * omission does not hide it. (autocannon's `overallRate` throttles per connection, which is closed-loop:
  * a slow answer delays the next send and the delay is not measured.) The first `warmupMs` are not recorded.
  */
-export async function openLoop(url: string, headers: Record<string, string>, rate: number, durationMs: number, warmupMs = 2000, drainMs = 5000): Promise<OpenLoopResult> {
+export async function openLoop(
+  url: string, headers: Record<string, string>, rate: number, durationMs: number, warmupMs = 2000, drainMs = 5000, maxBacklog = rate * 2,
+): Promise<OpenLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const target = new URL(url);
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
-  const total = Math.round(((durationMs + warmupMs) / 1000) * rate);
+  let total = Math.round(((durationMs + warmupMs) / 1000) * rate);
+  let stoppedAtS: number | undefined;
   const interval = 1000 / rate;
   const start = performance.now() + 50;
   let sent = 0;
@@ -62,6 +71,11 @@ export async function openLoop(url: string, headers: Record<string, string>, rat
 
   const tick = () => {
     const now = performance.now();
+    if (sent - settled > maxBacklog) { // hopelessly behind: stop here, what is outstanding is counted with its age
+      stoppedAtS = round((now - start) / 1000, 1);
+      total = sent;
+      return;
+    }
     while (sent < total && start + sent * interval <= now) send(sent++);
     if (sent < total) setTimeout(tick, 1);
   };
@@ -81,5 +95,8 @@ export async function openLoop(url: string, headers: Record<string, string>, rat
   outstanding.clear();
   const elapsed = (performance.now() - start - warmupMs) / 1000;
   agent.destroy();
-  return { ...summarize(latencies), targetRate: rate, achievedRate: round((latencies.length - unanswered) / elapsed, 1), errors, non2xx, unanswered };
+  return {
+    ...summarize(latencies), targetRate: rate, achievedRate: round((latencies.length - unanswered) / elapsed, 1), errors, non2xx, unanswered,
+    ...(stoppedAtS === undefined ? {} : { stoppedAtS }),
+  };
 }

@@ -114,7 +114,7 @@ function markdown(dir: string, r: BenchResults): string {
     '',
     '| request | SQL statements | API p50 / p95 / p99 / max (ms) | achieved rate | errors | floor p50 / p95 / p99 (ms) | API sat. req/s (p50 / p99 ms) | floor sat. req/s |',
     '|---|---|---|---|---|---|---|---|',
-    ...r.load.map((l) => `| \`${l.path.replace(/cursor=[^&]+/, 'cursor=…')}\` | ${l.statements} | ${fmt(l.api.openLoop.p50)} / ${fmt(l.api.openLoop.p95)} / ${fmt(l.api.openLoop.p99)} / ${fmt(l.api.openLoop.max)} | ${fmt(l.api.openLoop.achievedRate, '/s', 0)} | ${l.api.openLoop.errors + l.api.openLoop.non2xx}${l.api.openLoop.unanswered ? ` + ${l.api.openLoop.unanswered} unanswered 5 s after the last send` : ''} | ${fmt(l.floor.openLoop.p50)} / ${fmt(l.floor.openLoop.p95)} / ${fmt(l.floor.openLoop.p99)} | ${fmt(l.api.saturation.rps, '', 0)} (${l.api.saturation.p50} / ${l.api.saturation.p99}) | ${fmt(l.floor.saturation.rps, '', 0)} |`),
+    ...r.load.map((l) => `| \`${l.path.replace(/cursor=[^&]+/, 'cursor=…')}\` | ${l.statements} | ${fmt(l.api.openLoop.p50)} / ${fmt(l.api.openLoop.p95)} / ${fmt(l.api.openLoop.p99)} / ${fmt(l.api.openLoop.max)} | ${fmt(l.api.openLoop.achievedRate, '/s', 0)} | ${l.api.openLoop.errors + l.api.openLoop.non2xx}${l.api.openLoop.unanswered ? ` + ${l.api.openLoop.unanswered} unanswered 5 s after the last send` : ''}${stopped(l.api.openLoop)} | ${fmt(l.floor.openLoop.p50)} / ${fmt(l.floor.openLoop.p95)} / ${fmt(l.floor.openLoop.p99)}${stopped(l.floor.openLoop)} | ${fmt(l.api.saturation.rps, '', 0)} (${l.api.saturation.p50} / ${l.api.saturation.p99}) | ${fmt(l.floor.saturation.rps, '', 0)} |`),
     '',
     '| page view | requests | API p50 / p95 / max (ms) | floor p50 / p95 (ms) |',
     '|---|---|---|---|',
@@ -139,4 +139,9 @@ function notesOfOthers(dir: string): string[] {
     out.push(text.replace(/^(#+) /gm, '$1## '), '');
   }
   return out;
+}
+
+/** An open-loop run that stopped sending because the server fell too far behind. */
+function stopped(o: OpenLoopResult): string {
+  return o.stoppedAtS === undefined ? '' : ` (overloaded: sending stopped after ${o.stoppedAtS} s)`;
 }
