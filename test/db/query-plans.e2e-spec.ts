@@ -147,6 +147,8 @@ describe('query plans on generated data', () => {
     ['manager', '/api/projects?channel=expo'],
     ['manager', '/api/projects?q=锂业'],
     ['officer001', '/api/projects?q=纺织'],
+    ['manager', '/api/projects?q=天齐'],
+    ['manager', '/api/projects?q=锂业&sort=nextFollowUpAt'],
     ['manager', '/api/companies?q=光电'],
     ['manager', '/api/companies?industry=textile'],
     ['officer001', '/api/tasks?assigneeId=me&status=overdue'],

@@ -1,4 +1,4 @@
-import type { Project } from '@zs/db';
+import { PROJECT_SEARCH_SEPARATOR, type Project } from '@zs/db';
 import { nameBigrams } from '@zs/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page, type PageQueryDto } from '../common/pagination';
@@ -33,39 +33,39 @@ export function applyProjectCursor(qb: SelectQueryBuilder<Project>, query: Proje
 }
 
 /**
- * `q` matches the project's name OR its company's. As one OR across the join, no index can serve it: each page
- * walked the projects newest first and looked up every company (seconds at 1M projects for a rare name). So
- * the page is taken from the union of two keyset pages, one per name, each with every filter of `qb`, where
- * the planner picks per branch between the name's bigram GIN index (rare terms) and the (created_at, id) walk
- * (common ones). Call it after the cursor and all filters are on `qb`.
+ * `q`: a case-folded substring of the project's name or of its company's name as the list joins it (`c`: a live
+ * company only, in the admins' list of deleted projects too). Both names are on the project row
+ * (`search_bigrams`, `search_text`, kept by triggers: migration ProjectSearchColumns), so that a page is one walk
+ * of the projects newest first (common terms) or one bitmap of the GIN index over both names' bigrams (rare
+ * ones), with every filter of `qb` and no company lookup per row. Whatever the order (`sort=nextFollowUpAt` too),
+ * it is one more condition. Call it after the filters.
  */
-export function narrowToSearch(qb: SelectQueryBuilder<Project>, query: ProjectPageQuery, byProject: SqlCondition, byCompany: SqlCondition): void {
-  if (query.sort === 'nextFollowUpAt') { // the union's branches are newest-first pages: in that order, match either name
-    qb.andWhere(`(${byProject.sql} OR ${byCompany.sql})`, { ...byProject.params, ...byCompany.params });
-    return;
-  }
-  const limit = (query.limit ?? 50) + 1;
-  const branch = (match: SqlCondition) =>
-    qb.clone().select('p.id').andWhere(match.sql, match.params).orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(limit).getQuery();
-  qb.andWhere(`p.id IN ((${branch(byProject)}) UNION ALL (${branch(byCompany)}))`, { ...byProject.params, ...byCompany.params });
+export function narrowToSearch(qb: SelectQueryBuilder<Project>, q: string): void {
+  const match = projectSearchMatch(q);
+  qb.andWhere(match.sql, match.params);
 }
 
 /** `?limit=&cursor=` and `?sort=` (newest first by default, or `nextFollowUpAt`: project-follow-up-order.ts). */
 type ProjectPageQuery = PageQueryDto & { sort?: ProjectSort };
 
 /**
- * `q` in the name of `alias` (`p` the project, `c` its company): all of q's bigrams in the GIN-indexed
- * `name_bigrams`, confirmed by the substring (case-folded, as ILIKE). The substring test is `strpos`, not ILIKE:
- * the planner estimates an unanchored ILIKE at about 1% of the rows the bigrams leave, so that a common term
- * (锂业: 27,000 projects at 1M) looked like 300 and was read through the bitmap and sorted (2 s) instead of by
- * walking the newest first (a few thousand rows); `strpos(…) > 0` is estimated at a third, close to the truth.
+ * The condition of `q` on `p`: all of q's bigrams in the GIN-indexed `search_bigrams` (none for a one-character
+ * q), confirmed by the substring in `search_text` (lower(name) ␟ lower(live company's name)). The substring test
+ * is `strpos`, not ILIKE: the planner estimates an unanchored ILIKE at about 1% of the rows the bigrams leave, so
+ * that a common term (锂业: 27,000 projects at 1M) looked like 300 and was read through the bitmap and sorted
+ * instead of by walking the newest first; `strpos(…) > 0` is estimated at a third, close to the truth.
+ * A q holding the separator (a control character) could match across both names in `search_text`: it is tested
+ * against each name apart, through the joined company `c`.
  */
-export function projectNameMatch(alias: 'p' | 'c', q: string): SqlCondition {
-  const grams = nameBigrams(q).filter((g) => g.length === 2);
-  const text = { [`${alias}Text`]: q.trim() };
-  const substring = `strpos(lower(${alias}.name), lower(:${alias}Text)) > 0`;
-  if (!grams.length) return { sql: substring, params: text };
-  return { sql: `(${alias}.name_bigrams @> :${alias}Grams::text[] AND ${substring})`, params: { ...text, [`${alias}Grams`]: grams } };
+export function projectSearchMatch(q: string): SqlCondition {
+  const text = q.trim();
+  if (text.includes(PROJECT_SEARCH_SEPARATOR)) {
+    return { sql: '(strpos(lower(p.name), lower(:searchText)) > 0 OR strpos(lower(c.name), lower(:searchText)) > 0)', params: { searchText: text } };
+  }
+  const grams = nameBigrams(text).filter((g) => g.length === 2);
+  const substring = 'strpos(p.search_text, lower(:searchText)) > 0';
+  if (!grams.length) return { sql: substring, params: { searchText: text } };
+  return { sql: `(p.search_bigrams @> :searchGrams::text[] AND ${substring})`, params: { searchText: text, searchGrams: grams } };
 }
 
 interface SqlCondition {

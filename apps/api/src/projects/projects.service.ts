@@ -14,7 +14,7 @@ import { Page } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { CreateProjectDto, ListProjectsQueryDto, TransitionDto, UpdateProjectDto } from './dto/project.dto';
-import { applyProjectCursor, narrowToSearch, projectListPage, projectNameMatch } from './project-list';
+import { applyProjectCursor, narrowToSearch, projectListPage } from './project-list';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectHistory, ProjectView, toProjectView } from './project.view';
 
@@ -102,7 +102,7 @@ export class ProjectsService {
       qb.andWhere(`p.park_id IN (SELECT s.id FROM parks s WHERE s.path LIKE (SELECT t.path FROM parks t WHERE t.id = :filterPark) || '%')`, { filterPark: query.parkId });
     }
     applyProjectCursor(qb, query);
-    if (query.q) narrowToSearch(qb, query, projectNameMatch('p', query.q), projectNameMatch('c', query.q));
+    if (query.q) narrowToSearch(qb, query.q);
     return projectListPage(qb, query);
   }
 

@@ -37,6 +37,7 @@ export { ProjectStageFacts, ProjectStageSpan };
 export type { DeliveryRow, DeliveryStatus } from './delivery.entity';
 export type { DictionaryKind } from './dictionary-entry.entity';
 export { BaseRecord, SoftDeletableRecord, decimalTransformer } from './base.entity';
+export { PROJECT_SEARCH_SEPARATOR } from './project.entity';
 
 export const ENTITIES = [
   Agreement, Blocker, Company, Contact, DictionaryEntry, FieldChange, Fund, IdempotencyRecord, Lead, Milestone,

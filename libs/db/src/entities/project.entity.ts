@@ -7,9 +7,17 @@ import { decimalTransformer, SoftDeletableRecord } from './base.entity';
 
 const money = { type: 'numeric' as const, precision: 14, scale: 2, nullable: true, transformer: decimalTransformer };
 
+/**
+ * What separates the project's name from its company's in `search_text` (migration ProjectSearchColumns): a
+ * control character, so that a `q` match cannot span both names unless `q` holds it (project-list.ts).
+ */
+export const PROJECT_SEARCH_SEPARATOR = '\u001f';
+
 /** 招商项目: one investor's intended investment, tracked from intention to production. */
 @Entity('projects')
 @Index('IDX_projects_name_bigrams', { synchronize: false })
+/** `q`: the bigrams of the project's and its company's names (GIN, migration ProjectSearchColumns). */
+@Index('IDX_projects_search_bigrams', { synchronize: false })
 @Index('IDX_projects_name_trgm', { synchronize: false })
 @Index('IDX_projects_assistant_ids', { synchronize: false })
 @Index(['parkId', 'createdAt', 'id'])
@@ -32,6 +40,13 @@ export class Project extends SoftDeletableRecord {
   @Index({ unique: true }) @Column({ type: 'varchar', length: 20 }) code: string;
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) nameBigrams: string[];
+  /**
+   * For `q` over the project's and its live company's names, kept by triggers on projects and companies (migration
+   * ProjectSearchColumns), never written by the app: the union of both `name_bigrams`, and
+   * lower(name) + PROJECT_SEARCH_SEPARATOR + lower(company name).
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false }) searchBigrams: string[];
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false }) searchText: string;
   @Column({ type: 'uuid' }) companyId: string;
   @Column({ type: 'varchar', length: 64 }) industry: string;
   @Column({ type: 'varchar', length: 32 }) channel: Channel;

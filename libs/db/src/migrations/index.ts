@@ -10,6 +10,7 @@ import { AnalyticsCoveringIndexes1795591000002 } from './1795591000002-Analytics
 import { AnalyticsLeaderIndexes1795591000003 } from './1795591000003-AnalyticsLeaderIndexes';
 import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
 import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFollowUpIndex';
+import { ProjectSearchColumns1795594000001 } from './1795594000001-ProjectSearchColumns';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   AnalyticsLeaderIndexes1795591000003,
   IdleLandRule1795592000001,
   ProjectsFollowUpIndex1795593000001,
+  ProjectSearchColumns1795594000001,
 ];

@@ -3,13 +3,14 @@ import { localDate } from './sql-helpers';
 
 /**
  * Projects from the plan: code ZS-<year>-<seq> per year of creation (and the counters, so that the app's next
- * code follows), `name_bigrams` as ProjectsService fills it, the date fields of the stages reached
+ * code follows), `name_bigrams` as ProjectsService fills it, `search_bigrams` / `search_text` as the triggers of
+ * migration ProjectSearchColumns fill them (off during the load; the same functions), the date fields of the stages reached
  * (land_delivered_on = the day of the move to land_delivered …), previous_stage for on_hold / dropped,
  * last_activity_at = the later of the last visit and the last move. `next_follow_up_at` is set by tasksSql.
  */
 export function projectsSql(): string[] {
   return [
-    `INSERT INTO projects (id, created_at, updated_at, version, deleted_at, park_id, code, name, name_bigrams, company_id, industry, channel,
+    `INSERT INTO projects (id, created_at, updated_at, version, deleted_at, park_id, code, name, name_bigrams, search_bigrams, search_text, company_id, industry, channel,
                            origin_region, total_investment, fixed_asset_investment, registered_capital, land_area_mu, expected_annual_output,
                            expected_tax, expected_jobs, build_type, phase, owner_id, leader_id, assistant_ids, confidential, project_code,
                            land_delivered_on, construction_started_on, completed_on, production_started_on, stage, stage_entered_at,
@@ -19,7 +20,7 @@ export function projectsSql(): string[] {
             CASE WHEN pg_temp.h(p.n, 34) < 0.003 THEN greatest(p.last_visit_at, p.stage_entered_at) END,
             p.park_id,
             'ZS-' || c.year || '-' || lpad(c.seq::text, greatest(4, length(c.seq::text)), '0'),
-            p.name, pg_temp.name_bigrams(p.name), p.company_id, pg_temp.industry_key(p.ind), pg_temp.channel_of(pg_temp.h(p.n, 35)),
+            p.name, g.grams, project_search_bigrams(g.grams, co.name_bigrams), project_search_text(p.name, co.name), p.company_id, pg_temp.industry_key(p.ind), pg_temp.channel_of(pg_temp.h(p.n, 35)),
             pg_temp.region_key(pg_temp.region_of(p.k)), p.total_investment, p.fixed_investment,
             round(p.total_investment * (0.1 + 0.2 * pg_temp.h(p.n, 36)::numeric), 2), p.land_mu,
             round(p.total_investment * (1 + 2 * pg_temp.h(p.n, 37)::numeric), 2), round(p.total_investment * (0.05 + 0.1 * pg_temp.h(p.n, 38)::numeric), 2),
@@ -37,6 +38,8 @@ export function projectsSql(): string[] {
        JOIN (SELECT n, extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS year,
                     row_number() OVER (PARTITION BY extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai') ORDER BY created_at, n) AS seq
                FROM bench_plan) c ON c.n = p.n
+       JOIN companies co ON co.id = p.company_id
+       CROSS JOIN LATERAL (SELECT pg_temp.name_bigrams(p.name) AS grams) g
       -- rows land in the heap in the order an installation writes them (newest last), as keyset walks expect
       ORDER BY p.created_at, p.n`,
     `INSERT INTO project_code_counters (year, last)
