@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
 import { STAGE_LABELS, toZonedDate } from '@zs/domain';
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
+import type { Page } from '../common/pagination';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import type { ListProjectsQueryDto } from '../projects/dto/project.dto';
 import type { ProjectView } from '../projects/project.view';
@@ -15,8 +15,9 @@ import type { ExportProjectsQueryDto } from './dto/export-projects.dto';
 import {
   AREA_FORMAT, BUILD_TYPE_LABELS, DATE_FORMAT, excelDate, FILTERS_SHEET_NAME, LEDGER_COLUMNS, LEDGER_SHEET_NAME, MONEY_FORMAT, stageLabel, yesNo,
 } from './project-ledger.layout';
+import { waitForZip } from './xlsx-backpressure';
 
-/** Rows read per keyset page: the export never holds more than one page of projects. */
+/** Rows read per keyset page: the export holds two pages of projects (the one written, the next one read). */
 export const EXPORT_PAGE_SIZE = 500;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,6 +34,12 @@ interface LedgerExtras {
   leader_name: string | null;
   assistant_usernames: string[] | null;
   park_name: string | null;
+  stage_entered_on: string;
+  created_on: string;
+}
+
+interface LedgerPage extends Page<ProjectView> {
+  extras: Map<string, LedgerExtras>;
 }
 
 export interface LedgerFile {
@@ -72,7 +79,7 @@ export class ExportsService {
     return { stream, filename: `项目台账-${today.replace(/-/g, '')}.xlsx` };
   }
 
-  private async write(actor: Actor, query: ListProjectsQueryDto, first: { items: ProjectView[]; nextCursor: string | null }, out: PassThrough, now: Date): Promise<void> {
+  private async write(actor: Actor, query: ListProjectsQueryDto, first: Page<ProjectView>, out: PassThrough, now: Date): Promise<void> {
     const [industries, channels, regions] = await Promise.all([
       this.dictionaries.labels('industries', 'zh'),
       this.dictionaries.labels('channels', 'zh'),
@@ -82,23 +89,29 @@ export class ExportsService {
     workbook.creator = actor.displayName;
     workbook.created = now;
     const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = LEDGER_COLUMNS.map((column) => ({
-      key: column.field,
-      width: column.width,
-      style: column.kind === 'money' ? { numFmt: MONEY_FORMAT } : column.kind === 'area' ? { numFmt: AREA_FORMAT } : column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
-    }));
+    // One style object per column, given to every cell of the column below: exceljs caches a style's id by the
+    // object (a WeakMap) and otherwise merges a fresh object for each cell and serialises it to find its id
+    // (a quarter of the export's time). The ids, and so the file, are the same.
+    const styles: Partial<ExcelJS.Style>[] = LEDGER_COLUMNS.map((column) =>
+      column.kind === 'money' ? { numFmt: MONEY_FORMAT } : column.kind === 'area' ? { numFmt: AREA_FORMAT } : column.kind === 'date' ? { numFmt: DATE_FORMAT } : {});
+    sheet.columns = LEDGER_COLUMNS.map((column, i) => ({ key: column.field, width: column.width, style: { ...styles[i] } }));
     const header = sheet.addRow(LEDGER_COLUMNS.map((column) => column.header));
     header.font = { bold: true };
     header.commit();
+    const shareStyle = (cell: ExcelJS.Cell, column: number) => {
+      cell.style = styles[column - 1];
+    };
 
-    const tz = this.env.TZ_PARK;
-    let page = first;
+    let page: Promise<LedgerPage> = this.withExtras(first);
     let count = 0;
     for (;;) {
-      const extras = await this.extras(page.items.map((item) => item.id));
-      for (const p of page.items) {
-        const x = extras.get(p.id);
-        const row: Record<string, unknown> = {
+      const current = await page;
+      // the next page is read while this one is written (PostgreSQL works on the other core)
+      const next = current.nextCursor ? this.projects.list(actor, { ...query, cursor: current.nextCursor }).then((p) => this.withExtras(p)) : null;
+      next?.catch(() => undefined); // awaited below: a failure while this page is written surfaces there
+      for (const p of current.items) {
+        const x = current.extras.get(p.id);
+        const row = sheet.addRow({
           code: p.code,
           name: p.name,
           'company.name': p.companyName,
@@ -120,8 +133,8 @@ export class ExportsService {
           phase: p.phase,
           stage: stageLabel(p.stage),
           previousStage: p.stage === 'on_hold' || p.stage === 'dropped' ? stageLabel(p.previousStage) : null,
-          stageEnteredAt: excelDate(toZonedDate(new Date(p.stageEnteredAt), tz)),
-          createdAt: excelDate(toZonedDate(new Date(p.createdAt), tz)),
+          stageEnteredAt: excelDate(x?.stage_entered_on ?? null),
+          createdAt: excelDate(x?.created_on ?? null),
           landDeliveredOn: excelDate(p.landDeliveredOn),
           constructionStartedOn: excelDate(p.constructionStartedOn),
           completedOn: excelDate(p.completedOn),
@@ -134,21 +147,32 @@ export class ExportsService {
           confidential: yesNo(p.confidential),
           projectCode: p.projectCode,
           parkId: x?.park_name ?? null,
-        };
-        sheet.addRow(row).commit();
+        });
+        row.eachCell({ includeEmpty: true }, shareStyle);
+        row.commit();
       }
-      count += page.items.length;
-      // Backpressure: wait while the reader is behind, so that a slow download does not buffer the workbook.
-      if (out.writableNeedDrain) await once(out, 'drain');
-      if (!page.nextCursor) break;
-      page = await this.projects.list(actor, { ...query, cursor: page.nextCursor });
+      count += current.items.length;
+      // Backpressure on both the zip entry and the download, so that memory holds about one page whatever the
+      // size of the ledger and however slow the reader.
+      await waitForZip(sheet, out);
+      if (out.destroyed) return; // the client went away
+      if (!next) break;
+      page = next;
     }
     sheet.commit();
     await this.writeFilters(workbook, actor, query, count, now, { industries, channels, regions });
     await workbook.commit();
   }
 
-  /** What the ledger rows need beyond the project view: company identity, people's accounts, park name. */
+  private async withExtras(page: Page<ProjectView>): Promise<LedgerPage> {
+    return { ...page, extras: await this.extras(page.items.map((item) => item.id)) };
+  }
+
+  /**
+   * What the ledger rows need beyond the project view: company identity, people's accounts, park name, and the
+   * park-local dates of the two timestamps (computed here: formatting 200,000 instants in a time zone in
+   * JavaScript took about 0.7 s).
+   */
   private async extras(ids: string[]): Promise<Map<string, LedgerExtras>> {
     if (!ids.length) return new Map();
     const rows: LedgerExtras[] = await this.db.query(
@@ -156,14 +180,16 @@ export class ExportsService {
               ow.username AS owner_username, ow.display_name AS owner_name,
               ld.username AS leader_username, ld.display_name AS leader_name,
               (SELECT array_agg(u.username ORDER BY u.username) FROM users u WHERE u.id = ANY(p.assistant_ids)) AS assistant_usernames,
-              pk.name AS park_name
+              pk.name AS park_name,
+              to_char(p.stage_entered_at AT TIME ZONE $2, 'YYYY-MM-DD') AS stage_entered_on,
+              to_char(p.created_at AT TIME ZONE $2, 'YYYY-MM-DD') AS created_on
          FROM projects p
          LEFT JOIN companies c ON c.id = p.company_id
          LEFT JOIN users ow ON ow.id = p.owner_id
          LEFT JOIN users ld ON ld.id = p.leader_id
          LEFT JOIN parks pk ON pk.id = p.park_id
         WHERE p.id = ANY($1)`,
-      [ids],
+      [ids, this.env.TZ_PARK],
     );
     return new Map(rows.map((row) => [row.id, row]));
   }
