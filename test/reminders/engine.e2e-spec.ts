@@ -121,7 +121,7 @@ describe.each(backends())('the reminder engine on $name', (backend) => {
 
     it('cancels its pending deliveries in the same transaction that completes it, and nothing is sent', async () => {
       const dispatcher = w.worker.get(ChannelDispatcher);
-      const channels = jest.spyOn(dispatcher, 'channelsFor').mockImplementation(async (id: string) => (id === w.officer.id ? ['email'] : []));
+      const channels = jest.spyOn(dispatcher, 'channelsForMany').mockImplementation(async (ids: readonly string[]) => new Map(ids.map((id) => [id, id === w.officer.id ? ['email' as const] : []])));
       const dispatch = jest.spyOn(dispatcher, 'dispatch').mockResolvedValue(undefined);
       const bullWorker = w.worker.get(RemindersProcessor).worker;
       try {
@@ -405,7 +405,7 @@ describe.each(backends())('the reminder engine on $name', (backend) => {
       const flakyTask = await newTask(flaky.id, '发函', '2026-09-29T10:00:00');
       const brokenTask = await newTask(broken.id, '发函', '2026-09-29T10:00:00');
       let flakyCalls = 0;
-      const channels = jest.spyOn(dispatcher, 'channelsFor').mockImplementation(async (id: string) => (id === w.officer.id ? ['email'] : []));
+      const channels = jest.spyOn(dispatcher, 'channelsForMany').mockImplementation(async (ids: readonly string[]) => new Map(ids.map((id) => [id, id === w.officer.id ? ['email' as const] : []])));
       const dispatch = jest.spyOn(dispatcher, 'dispatch').mockImplementation(async (d: any) => {
         if (d.subjectId === brokenTask.id) throw new Error('SMTP 服务器拒绝连接 (ECONNREFUSED)');
         if (d.subjectId === flakyTask.id && ++flakyCalls === 1) throw new Error('timeout');

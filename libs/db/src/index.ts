@@ -10,4 +10,5 @@ export {
   type CauseRef, type CauseRow, type ScannedCause,
 } from './reminders/causes';
 export { loadWorkCalendar } from './reminders/calendar';
-export { deliverInAppBatch, type InAppBatchResult, upcomingTaskDueTimes } from './reminders/in-app-delivery';
+export { type PlannedDelivery, type PlannedLevel, recordLevels, type RecordedLevels } from './reminders/record-levels';
+export { deliverInAppBatch, type InAppBatchResult, upcomingTaskDueSlots } from './reminders/in-app-delivery';

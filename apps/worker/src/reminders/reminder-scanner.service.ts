@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
-import { cancelResolvedDeliveries, loadWorkCalendar, type ReminderRuleSettings, scanCauses, type ScannedCause, upcomingTaskDueTimes } from '@zs/db';
+import { cancelResolvedDeliveries, loadWorkCalendar, type PlannedLevel, recordLevels, type ReminderRuleSettings, scanCauses, type ScannedCause, upcomingTaskDueSlots } from '@zs/db';
 import {
   type CauseFacts, type DeliveryChannel, type DueLevel, escalationPlan, levelsDue, REMINDER_RULES, reminderMessage, type ReminderRule,
   RULE_DEFINITIONS, type RuleSettings, scanBounds, type WorkCalendar,
@@ -11,13 +11,15 @@ import { JobName, QueueName, SCHEDULES } from '@zs/queue';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ChannelDispatcher } from '../channels/channel-dispatcher';
-import { DeliveryRelay, type RelayRow } from './delivery-relay.service';
+import { DeliveryRelay } from './delivery-relay.service';
 
 /** Causes read per query; a rule with more due at once is read in several rounds (each round's deliveries are queued at once). */
 const BATCH = 5000;
 const MAX_ROUNDS = 40;
-/** Causes whose levels and deliveries are written per transaction. */
+/** Causes whose levels and deliveries are written per statement (one transaction each). */
 const WRITE_CHUNK = 1000;
+/** Chunks being written at once (each on its own connection), while the next one is prepared. */
+const WRITES_IN_FLIGHT = 2;
 
 /** The advisory lock of scheduled reconciliations (an arbitrary constant). */
 const RECONCILE_LOCK = 0x5a53_5243;
@@ -144,25 +146,35 @@ export class ReminderScanner {
     const bounds = scanBounds(rule, settings, now, this.env.TZ_PARK);
     if (!bounds) return;
     const levels = escalationPlan(settings).map((p) => p.level);
-    let after: { order: string; causeKey: string } | undefined;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const started = Date.now();
-      const causes = await scanCauses(this.db, rule, bounds, levels, BATCH, { ...window, after });
-      const scanned = Date.now();
-      const last = causes[causes.length - 1];
-      // without a sort value (never for the engine's rules) the next round starts over, as a fresh scan would
-      after = last?.scan_order != null ? { order: last.scan_order, causeKey: last.cause_key } : undefined;
-      const firings: Firing[] = causes.flatMap((cause) =>
-        levelsDue(rule, factsOf(cause), settings, cause.fired, now, this.env.TZ_PARK, calendar).map((due) => ({ rule, cause, due })),
-      );
-      if (firings.length) {
-        // handed to BullMQ as soon as they are committed, so that delivering overlaps the next round's scan
-        const rows = await this.fire(settings, firings, now, calendar, cache, result);
-        const written = Date.now();
-        await this.relay.enqueue(rows, { marked: true });
-        this.logger.debug(`${rule} round ${round}: ${causes.length} causes read in ${scanned - started} ms, ${rows.length} deliveries written in ${written - scanned} ms, queued in ${Date.now() - written} ms`);
+    let after: { order: string; subjectId: string; causeKey: string } | undefined;
+    // the previous round's writes: they go on while the next round is read (scanning overlaps writing, and
+    // each chunk is handed to BullMQ as soon as it is committed, so that delivering overlaps both)
+    let writing: Promise<void> | undefined;
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const started = Date.now();
+        const causes = await scanCauses(this.db, rule, bounds, levels, BATCH, { ...window, after });
+        const scanned = Date.now();
+        const last = causes[causes.length - 1];
+        // without a sort value (never for the engine's rules) the next round starts over, as a fresh scan would
+        after = last?.scan_order != null ? { order: last.scan_order, subjectId: last.subject_id, causeKey: last.cause_key } : undefined;
+        const firings: Firing[] = causes.flatMap((cause) =>
+          levelsDue(rule, factsOf(cause), settings, cause.fired, now, this.env.TZ_PARK, calendar).map((due) => ({ rule, cause, due })),
+        );
+        if (writing) await writing;
+        if (firings.length) {
+          const write = this.fire(settings, firings, now, calendar, cache, result).then(() =>
+            this.logger.debug(`${rule} round ${round}: ${causes.length} causes read in ${scanned - started} ms, ${firings.length} levels written and queued in ${Date.now() - scanned} ms`),
+          );
+          write.catch(() => undefined); // awaited below; not an unhandled rejection while the next round is read
+          writing = write;
+        } else {
+          writing = undefined;
+        }
+        if (causes.length < BATCH || (!firings.length && !after)) break;
       }
-      if (causes.length < BATCH || (!firings.length && !after)) break;
+    } finally {
+      if (writing) await writing;
     }
   }
 
@@ -177,12 +189,12 @@ export class ReminderScanner {
       const s = settings.get(rule);
       if (!s?.enabled) continue;
       const offsets = escalationPlan(s).filter((p) => p.delay.unit === 'hours').map((p) => p.delay.value * 3_600_000);
-      const times = await upcomingTaskDueTimes(this.db, offsets, now, new Date(now.getTime() + TIMER_HORIZON_MS));
-      const slots = [...new Set(times.map((t) => Math.ceil(t.getTime() / TIMER_SLOT_MS) * TIMER_SLOT_MS))];
+      const slots = await upcomingTaskDueSlots(this.db, offsets, now, new Date(now.getTime() + TIMER_HORIZON_MS), TIMER_SLOT_MS);
       for (const slot of slots) {
-        // from the clock now, not the run's start: the scans before took a while
-        const delay = slot - this.clock.now().getTime();
-        if (delay < 0 || delay > TIMER_HORIZON_MS + TIMER_SLOT_MS) continue;
+        // from the clock now, not the run's start: the scans before took a while. A slot that passed meanwhile
+        // (after this run's scan bound, `now`) runs at once: skipping it would leave its causes to the next
+        // reconciliation, a whole interval later
+        const delay = Math.max(0, slot - this.clock.now().getTime());
         await this.queue
           .add(
             JobName.ReconcileReminders,
@@ -195,11 +207,41 @@ export class ReminderScanner {
     }
   }
 
-  /** Records the levels and writes their deliveries in one transaction; returns the deliveries written. */
-  private async fire(settings: RuleSettings, firings: Firing[], now: Date, calendar: WorkCalendar, cache: RunCache, result: ReconcileResult): Promise<RelayRow[]> {
-    const planned = [];
-    for (const firing of firings) {
-      const recipients = await this.recipients(firing, cache);
+  /**
+   * Records the levels and writes their deliveries, chunk by chunk (one set-based statement each, see
+   * `recordLevels`), and hands each chunk's deliveries to BullMQ as soon as it is committed. While a chunk is
+   * written the next one is prepared (messages, recipients, channels), and up to WRITES_IN_FLIGHT are written at once.
+   */
+  private async fire(settings: RuleSettings, firings: Firing[], now: Date, calendar: WorkCalendar, cache: RunCache, result: ReconcileResult): Promise<void> {
+    const inflight: Promise<void>[] = [];
+    let failure: unknown;
+    try {
+      for (let i = 0; i < firings.length && failure === undefined; i += WRITE_CHUNK) {
+        const levels = await this.plan(settings, firings.slice(i, i + WRITE_CHUNK), now, calendar, cache);
+        if (inflight.length >= WRITES_IN_FLIGHT) await inflight.shift();
+        const write = this.write(levels, result);
+        write.catch((error: unknown) => (failure ??= error)); // stops the loop; rethrown below
+        inflight.push(write);
+      }
+    } finally {
+      await Promise.allSettled(inflight);
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  private async write(levels: PlannedLevel[], result: ReconcileResult): Promise<void> {
+    const recorded = await recordLevels(this.db, levels);
+    result.fired += recorded.fired;
+    result.deliveries += recorded.deliveries.length;
+    await this.relay.enqueue(recorded.deliveries, { marked: true });
+  }
+
+  /** A chunk's levels with their messages and deliveries (in-app + the recipient's channels the rule uses). */
+  private async plan(settings: RuleSettings, firings: Firing[], now: Date, calendar: WorkCalendar, cache: RunCache): Promise<PlannedLevel[]> {
+    const recipients = new Map<Firing, string[]>();
+    for (const firing of firings) recipients.set(firing, await this.recipients(firing, cache));
+    await this.loadChannels([...new Set([...recipients.values()].flat())], cache);
+    return firings.map((firing) => {
       const { title, body } = reminderMessage(
         {
           rule: firing.rule,
@@ -221,75 +263,26 @@ export class ReminderScanner {
         now,
         this.env.TZ_PARK,
       );
-      const deliveries: { recipientId: string; channel: DeliveryChannel }[] = [];
-      for (const recipientId of recipients) {
-        deliveries.push({ recipientId, channel: 'in_app' });
-        for (const channel of await this.channelsOf(recipientId, cache)) {
-          if ((settings.channels as readonly string[]).includes(channel)) deliveries.push({ recipientId, channel });
-        }
+      const deliveries: PlannedLevel['deliveries'] = [];
+      for (const recipientId of recipients.get(firing)!) {
+        const channels: DeliveryChannel[] = ['in_app', ...cache.channels.get(recipientId)!.filter((c) => (settings.channels as readonly string[]).includes(c))];
+        // in-app at once; email and robots not before office hours (the channels decide when)
+        for (const channel of channels) deliveries.push({ recipientId, channel, notBefore: this.dispatcher.notBefore(channel, firing.due.at, calendar) });
       }
-      planned.push({ firing, title, body, link: this.link(firing.cause), deliveries });
-    }
-
-    const written: RelayRow[] = [];
-    for (let i = 0; i < planned.length; i += WRITE_CHUNK) {
-      const chunk = planned.slice(i, i + WRITE_CHUNK);
-      await this.db.transaction(async (tx) => {
-        const inserted: { id: string; cause_key: string; level: number }[] = await tx.query(
-          `INSERT INTO reminders (cause_key, rule, level, subject_type, subject_id, project_id, due_at, recipient_count)
-           SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::smallint[], $4::varchar[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::int[])
-           ON CONFLICT (cause_key, level) DO NOTHING
-           RETURNING id, cause_key, level`,
-          [
-            chunk.map((p) => p.firing.cause.cause_key),
-            chunk.map((p) => p.firing.rule),
-            chunk.map((p) => p.firing.due.level),
-            chunk.map((p) => p.firing.cause.subject_type),
-            chunk.map((p) => p.firing.cause.subject_id),
-            chunk.map((p) => p.firing.cause.project_id),
-            chunk.map((p) => p.firing.due.at),
-            chunk.map((p) => new Set(p.deliveries.map((d) => d.recipientId)).size),
-          ],
-        );
-        // a replica that recorded the same level first wrote its deliveries: write only for the levels recorded here
-        const mine = new Map(inserted.map((r) => [`${r.cause_key}#${r.level}`, r.id]));
-        const rows = chunk.flatMap((p) => {
-          const reminderId = mine.get(`${p.firing.cause.cause_key}#${p.firing.due.level}`);
-          // in-app at once; email and robots not before office hours (the channels decide when)
-          return reminderId ? p.deliveries.map((d) => ({ ...d, p, reminderId, notBefore: this.dispatcher.notBefore(d.channel, p.firing.due.at, calendar) })) : [];
-        });
-        result.fired += mine.size;
-        if (!rows.length) return;
-        const created: RelayRow[] = await tx.query(
-          // enqueued_at now: they are queued right after this commit (one write of each row fewer than marking them after)
-          `INSERT INTO deliveries (reminder_id, cause_key, rule, level, recipient_id, channel, project_id, subject_type, subject_id,
-                                   title, body, link, due_at, not_before, enqueued_at)
-           SELECT *, now() FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::smallint[], $5::uuid[], $6::varchar[], $7::uuid[],
-                                $8::varchar[], $9::uuid[], $10::varchar[], $11::text[], $12::varchar[], $13::timestamptz[], $14::timestamptz[])
-           ON CONFLICT (cause_key, recipient_id, level, channel) DO NOTHING
-           RETURNING id, channel`,
-          [
-            rows.map((r) => r.reminderId),
-            rows.map((r) => r.p.firing.cause.cause_key),
-            rows.map((r) => r.p.firing.rule),
-            rows.map((r) => r.p.firing.due.level),
-            rows.map((r) => r.recipientId),
-            rows.map((r) => r.channel),
-            rows.map((r) => r.p.firing.cause.project_id),
-            rows.map((r) => r.p.firing.cause.subject_type),
-            rows.map((r) => r.p.firing.cause.subject_id),
-            rows.map((r) => r.p.title.slice(0, 300)),
-            rows.map((r) => r.p.body),
-            rows.map((r) => r.p.link),
-            rows.map((r) => r.p.firing.due.at),
-            rows.map((r) => r.notBefore),
-          ],
-        );
-        result.deliveries += created.length;
-        written.push(...created);
-      });
-    }
-    return written;
+      return {
+        causeKey: firing.cause.cause_key,
+        rule: firing.rule,
+        level: firing.due.level,
+        subjectType: firing.cause.subject_type,
+        subjectId: firing.cause.subject_id,
+        projectId: firing.cause.project_id,
+        dueAt: firing.due.at,
+        title,
+        body,
+        link: this.link(firing.cause),
+        deliveries,
+      };
+    });
   }
 
   /** Who a level goes to: the responsible officer, the project's leading official, or the managers whose parks contain it. */
@@ -309,13 +302,12 @@ export class ReminderScanner {
     }
   }
 
-  private async channelsOf(recipientId: string, cache: RunCache): Promise<DeliveryChannel[]> {
-    let channels = cache.channels.get(recipientId);
-    if (!channels) {
-      channels = (await this.dispatcher.channelsFor(recipientId)).filter((c) => c !== 'in_app');
-      cache.channels.set(recipientId, channels);
-    }
-    return channels;
+  /** The outbound channels (not in-app) of the recipients not read yet in this run: one batch for all of them. */
+  private async loadChannels(recipientIds: string[], cache: RunCache): Promise<void> {
+    const missing = recipientIds.filter((id) => !cache.channels.has(id));
+    if (!missing.length) return;
+    const channels = await this.dispatcher.channelsForMany(missing);
+    for (const id of missing) cache.channels.set(id, (channels.get(id) ?? []).filter((c) => c !== 'in_app'));
   }
 
   private link(cause: ScannedCause): string {

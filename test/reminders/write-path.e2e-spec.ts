@@ -1,0 +1,176 @@
+import { jest } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Clock } from '@zs/config';
+import { escalationPlan, type RuleSettings, scanBounds } from '@zs/domain';
+import { QueueName } from '@zs/queue';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { recordLevels, type PlannedLevel } from '../../libs/db/src/reminders/record-levels';
+import { scanCauses } from '../../libs/db/src/reminders/causes';
+import { upcomingTaskDueSlots } from '../../libs/db/src/reminders/in-app-delivery';
+import { RemindersProcessor } from '../../apps/worker/src/reminders/reminders.processor';
+import { makePark, makeProject, makeUser, type TestUser } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { backends, local, ReminderScanner, type ReminderWorld, startReminderWorld } from './reminder-world';
+
+/**
+ * The engine's write path at scale, on a real database: a chunk of levels is written in one set-based
+ * statement that records nothing twice, a burst sharing one due time is read round by round without
+ * skipping or repeating a cause, and a steady stream gets a precise timer in every slot of the horizon.
+ */
+describe('the reminder write path', () => {
+  let t: TestApp;
+  let officer: TestUser;
+  let colleague: TestUser;
+  let projectId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const park = await makePark(t);
+    officer = await makeUser(t, 'officer', { parkId: park.id });
+    colleague = await makeUser(t, 'officer', { parkId: park.id });
+    projectId = (await makeProject(t, officer)).id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** `count` levels of made-up task causes, each to the officer (in-app and email) and the colleague (in-app). */
+  function levels(count: number): PlannedLevel[] {
+    const dueAt = new Date('2026-09-29T02:00:00Z');
+    return Array.from({ length: count }, () => {
+      const subjectId = randomUUID();
+      return {
+        causeKey: `task_due:${subjectId}:${dueAt.toISOString()}`, rule: 'task_due', level: 0, subjectType: 'task', subjectId, projectId,
+        dueAt, title: '跟进事项已到期：测试', body: '测试', link: null,
+        deliveries: [
+          { recipientId: officer.id, channel: 'in_app', notBefore: dueAt },
+          { recipientId: officer.id, channel: 'email', notBefore: new Date('2026-09-29T09:00:00+08:00') },
+          { recipientId: colleague.id, channel: 'in_app', notBefore: dueAt },
+        ],
+      };
+    });
+  }
+
+  async function written(chunk: PlannedLevel[]): Promise<{ reminders: number; deliveries: number }> {
+    const keys = chunk.map((l) => l.causeKey);
+    const [row] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM reminders WHERE cause_key = ANY($1)) AS reminders, (SELECT count(*)::int FROM deliveries WHERE cause_key = ANY($1)) AS deliveries`,
+      [keys],
+    );
+    return row;
+  }
+
+  it('records a chunk once with its deliveries, and nothing when the same chunk is written again', async () => {
+    const chunk = levels(300);
+    const first = await recordLevels(t.db, chunk);
+    expect(first.fired).toBe(300);
+    expect(first.deliveries).toHaveLength(900);
+    expect(new Set(first.deliveries.map((d) => d.id)).size).toBe(900);
+    expect(first.deliveries.filter((d) => d.channel === 'in_app')).toHaveLength(600);
+
+    const again = await recordLevels(t.db, chunk);
+    expect(again).toEqual({ fired: 0, deliveries: [] });
+    expect(await written(chunk)).toEqual({ reminders: 300, deliveries: 900 });
+    const [row] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE d.reminder_id = r.id AND d.enqueued_at IS NOT NULL AND d.status = 'pending')::int AS linked
+         FROM deliveries d JOIN reminders r ON r.cause_key = d.cause_key AND r.level = d.level WHERE d.cause_key = ANY($1)`,
+      [chunk.map((l) => l.causeKey)],
+    );
+    expect(row.linked).toBe(900);
+  });
+
+  it('records a chunk written by two replicas at the same time once: one of them writes each level and its deliveries', async () => {
+    const chunk = levels(500);
+    // overlapping chunks, as two replicas' scans would produce them
+    const results = await Promise.all([recordLevels(t.db, chunk), recordLevels(t.db, chunk.slice(100)), recordLevels(t.db, chunk)]);
+    expect(results.reduce((n, r) => n + r.fired, 0)).toBe(500);
+    const ids = results.flatMap((r) => r.deliveries.map((d) => d.id));
+    expect(ids).toHaveLength(1500);
+    expect(new Set(ids).size).toBe(1500);
+    expect(await written(chunk)).toEqual({ reminders: 500, deliveries: 1500 });
+  });
+
+  it('reads a burst falling due at one instant round by round, each cause exactly once', async () => {
+    const dueAt = '2026-10-20T09:00:00+08:00';
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, 'burst-' || i, $2, $3, $3 FROM generate_series(1, 57) AS i`,
+      [projectId, dueAt, officer.id],
+    );
+    const [settings]: RuleSettings[] = await t.db.query(
+      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
+    );
+    const now = new Date('2026-10-20T09:00:01+08:00');
+    const bounds = scanBounds('task_due', settings, now, 'Asia/Shanghai')!;
+    const seen: string[] = [];
+    let after: { order: string; subjectId: string; causeKey: string } | undefined;
+    for (let round = 0; round < 10; round++) {
+      const causes = await scanCauses(t.db, 'task_due', bounds, escalationPlan(settings).map((p) => p.level), 10, { dueAfter: new Date('2026-10-20T08:59:59+08:00'), after });
+      seen.push(...causes.map((c) => c.cause_key));
+      if (causes.length < 10) break;
+      const last = causes[causes.length - 1];
+      after = { order: last.scan_order!, subjectId: last.subject_id, causeKey: last.cause_key };
+    }
+    expect(seen).toHaveLength(57);
+    expect(new Set(seen).size).toBe(57);
+  });
+
+  it('finds every timer slot of a steady stream within the horizon, however many tasks fall due in it', async () => {
+    // 200 tasks a second for 20 s, each with its own due time: 80 slots of 250 ms
+    const start = new Date('2026-11-02T10:00:00+08:00');
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, 'steady-' || g, $2::timestamptz + make_interval(secs => (g + 1) / 200.0), $3, $3 FROM generate_series(0, 3999) AS g`,
+      [projectId, start, officer.id],
+    );
+    const slots = await upcomingTaskDueSlots(t.db, [0], start, new Date(start.getTime() + 20_000), 250);
+    expect(slots).toHaveLength(80);
+    expect(slots[0]).toBe(start.getTime() + 250);
+    expect(slots[79]).toBe(start.getTime() + 20_000);
+  });
+});
+
+describe.each(backends())('precise timers on $name', (backend) => {
+  let w: ReminderWorld;
+
+  beforeAll(async () => {
+    w = await startReminderWorld(backend);
+  });
+
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('are set for a slot that passed while the reconciliation was scanning (at once), instead of leaving it to the next run', async () => {
+    const project = await makeProject(w.t, w.officer, { leaderId: w.leader.id });
+    w.at('2026-09-29T10:00:00');
+    const start = local('2026-09-29T10:00:00');
+    // one task falls due 0.4 s after the run starts, one 10 s after
+    await w.t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id) VALUES ($1, 'soon', $2, $3, $3), ($1, 'later', $4, $3, $3)`,
+      [project.id, new Date(start.getTime() + 400), w.officer.id, new Date(start.getTime() + 10_000)],
+    );
+    const bullWorker = w.worker.get(RemindersProcessor).worker;
+    const queue = w.worker.get<Queue>(getQueueToken(QueueName.Reminders));
+    // the run starts at 10:00:00.000; by the time it sets its timers the clock reads 10:00:01 (the scans took a while)
+    const clock = w.worker.get(Clock);
+    let calls = 0;
+    const spy = jest.spyOn(clock, 'now').mockImplementation(() => new Date(start.getTime() + (calls++ === 0 ? 0 : 1000)));
+    await bullWorker.pause();
+    try {
+      await w.worker.get(ReminderScanner).reconcile();
+      const soon = await queue.getJob(`reminders-timer-task_due-${start.getTime() + 500}`);
+      const later = await queue.getJob(`reminders-timer-task_due-${start.getTime() + 10_000}`);
+      expect(soon?.data).toMatchObject({ rules: ['task_due'], dueBefore: new Date(start.getTime() + 500).toISOString() });
+      expect(soon?.opts.delay ?? 0).toBe(0);
+      expect(later?.opts.delay).toBe(9000);
+      await soon?.remove();
+      await later?.remove();
+    } finally {
+      spy.mockRestore();
+      bullWorker.resume();
+    }
+  });
+});
