@@ -126,14 +126,25 @@ async function waitForDeliveries(pool: Pool, run: string, expected: number, time
   log(`  ${run}: timed out with ${last} / ${expected} delivered`);
 }
 
-/** `count` reminders falling due at the same instant (the tasks are created already due, in one statement). */
-export async function reminderBurst(pool: Pool, run: string, count: number, timeoutMs: number, log: (m: string) => void): Promise<ReminderFigures> {
-  const { rows } = await pool.query(`SELECT now() AS t0`);
-  const t0: Date = rows[0].t0;
-  const created = await createTasks(pool, run, count, `$2::timestamptz`.replace('$2', `'${t0.toISOString()}'`));
-  log(`  ${run}: ${created} tasks due at ${t0.toISOString()} (created in ${((Date.now() - t0.getTime()) / 1000).toFixed(1)} s)`);
+/**
+ * `count` reminders falling due at the same instant, as a day's follow-ups do (all at 09:00, say): the tasks
+ * are created ahead in one statement, due `leadS` seconds after it starts, and the real worker finds them the
+ * way it finds any task — its reconciliation (every 15 s) sets a precise timer for the instant when it falls
+ * within its horizon (interval + 5 s), and the timer reads and records them at the instant. Figures are from
+ * the due instant. `leadS` must leave the insert's duration plus a reconciliation interval before the instant:
+ * a margin under 15 s is logged (the burst may then wait for a reconciliation after the instant).
+ */
+export async function reminderBurst(pool: Pool, run: string, count: number, timeoutMs: number, log: (m: string) => void, leadS = 30): Promise<ReminderFigures> {
+  const { rows } = await pool.query(`SELECT now() + make_interval(secs => $1) AS due`, [leadS]);
+  const due: Date = rows[0].due;
+  const started = Date.now();
+  const created = await createTasks(pool, run, count, `'${due.toISOString()}'::timestamptz`);
+  const marginS = (due.getTime() - Date.now()) / 1000;
+  log(`  ${run}: ${created} tasks due at ${due.toISOString()} (created in ${((Date.now() - started) / 1000).toFixed(1)} s, ${marginS.toFixed(1)} s before they fall due)`);
+  if (marginS < 15) log(`  ${run}: only ${marginS.toFixed(1)} s before the instant: a reconciliation may not set its timer in time (raise the lead)`);
+  await sleep(Math.max(0, due.getTime() - Date.now()));
   await waitForDeliveries(pool, run, created, timeoutMs, log);
-  return figures(pool, run, created, t0);
+  return figures(pool, run, created, due);
 }
 
 /**
