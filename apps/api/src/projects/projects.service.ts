@@ -83,7 +83,6 @@ export class ProjectsService {
   async list(actor: Actor, query: ListProjectsQueryDto): Promise<Page<ProjectView>> {
     const readable = this.access.readableCondition(actor, 'p');
     const qb = this.db.createQueryBuilder(Project, 'p')
-      .leftJoin(Company, 'c', 'c.id = p.company_id')
       .where(readable.sql.replace('p.deleted_at IS NULL', 'TRUE'), readable.params);
     applyDeletedFilter(qb, 'p', actor, query.deleted);
     const me = (id?: string) => (id === 'me' ? actor.id : id);
