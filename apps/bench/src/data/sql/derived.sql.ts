@@ -14,5 +14,8 @@ export function derivedSql(): string[] {
   ];
 }
 
-/** The triggers on the generated tables (skipped during the load): each must be covered by derivedSql. */
+/**
+ * The triggers on the generated tables (skipped during the load): each must be covered by derivedSql, or by the
+ * INSERT itself (the projects' search columns of migration ProjectSearchColumns: projectsSql fills them).
+ */
 export const USER_TRIGGERS_SQL = `SELECT DISTINCT tgrelid::regclass::text AS "table" FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`;
