@@ -9,7 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `search_text`: lower(project name) || U+001F || lower(company name), for the substring confirmation
  *   (`strpos(search_text, lower(q)) > 0`); the separator keeps a match from spanning both names (project-list.ts
  *   falls back to the two names when q itself holds it).
- * A soft-deleted company contributes nothing, as the list's company join (`c.deleted_at IS NULL`) never matched it.
+ * A soft-deleted company contributes nothing: the list never showed or matched a deleted company's name.
  *
  * Triggers keep both columns whoever writes (ProjectsService, lead conversion, the Excel import, the demo loader,
  * SQL): BEFORE INSERT / UPDATE OF name, name_bigrams, company_id on projects; AFTER UPDATE OF name, name_bigrams,
