@@ -68,6 +68,14 @@ async function main(): Promise<void> {
   const timings = await generateDataSet(client, { projects: options.projects, now: generatedAt, dropIndexes: true, log });
   const problems = await checkNameColumns(client);
   if (problems.length) throw new Error(`name columns disagree with @zs/domain:\n${problems.slice(0, 20).join('\n')}`);
+  // The load's later UPDATEs (next_follow_up_at from the tasks, the search columns) left the projects' newest rows
+  // scattered over the heap; an installation that grew over years holds them roughly in creation order, which is
+  // what the newest-first list walks read. CLUSTER restores that order (minutes at 1M, before the VACUUM).
+  const clusterStarted = performance.now();
+  await client.query(`CLUSTER projects USING "IDX_projects_created_at_id"`);
+  const cluster = (performance.now() - clusterStarted) / 1000;
+  timings.push({ step: 'CLUSTER projects', rows: 0, seconds: cluster });
+  log(`${'CLUSTER projects (creation order)'.padEnd(40)} ${''.padStart(16)} ${cluster.toFixed(1).padStart(8)} s`);
   const vacuumStarted = performance.now();
   await client.query(`VACUUM (ANALYZE)`);
   const vacuum = (performance.now() - vacuumStarted) / 1000;
