@@ -119,12 +119,18 @@ export class ReminderScanner {
     const cache: RunCache = { channels: new Map() };
     const result: ReconcileResult = { fired: 0, deliveries: 0, cancelled: 0, relayed: 0 };
     const timer = options.rules !== undefined;
+    // the timers first: the scans below read every open cause already due (at 1M projects, ~100,000 past-due
+    // tasks whose reminders fired long ago take seconds to walk past), and timers set after them came too late
+    // for what fell due meanwhile. The timers cover (now, now + horizon], the scans everything due at `now`.
+    if (!timer) await this.setTimers(now, settings);
     for (const rule of REMINDER_RULES) {
       if (timer && !options.rules!.includes(rule)) continue;
       await this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore });
     }
-    if (timer) return result;
-    await this.setTimers(now, settings);
+    if (timer) {
+      if (result.fired) this.logger.debug(`timer of ${options.dueBefore?.toISOString()}: started ${now.getTime() - (options.dueBefore?.getTime() ?? 0)} ms after its slot, ${result.fired} fell due, done ${this.clock.now().getTime() - now.getTime()} ms later`);
+      return result;
+    }
     result.cancelled = await cancelResolvedDeliveries(this.db, {});
     result.relayed = (await this.relay.relayDue(now)).relayed;
     if (result.fired || result.cancelled) {
@@ -190,6 +196,7 @@ export class ReminderScanner {
       if (!s?.enabled) continue;
       const offsets = escalationPlan(s).filter((p) => p.delay.unit === 'hours').map((p) => p.delay.value * 3_600_000);
       const slots = await upcomingTaskDueSlots(this.db, offsets, now, new Date(now.getTime() + TIMER_HORIZON_MS), TIMER_SLOT_MS);
+      if (slots.length) this.logger.debug(`${rule}: ${slots.length} timer(s) from ${new Date(slots[0]).toISOString()} to ${new Date(slots[slots.length - 1]).toISOString()}, set ${this.clock.now().getTime() - now.getTime()} ms after the run started`);
       for (const slot of slots) {
         // from the clock now, not the run's start: the scans before took a while. A slot that passed meanwhile
         // (after this run's scan bound, `now`) runs at once: skipping it would leave its causes to the next
