@@ -12,6 +12,7 @@ export * from './office-hours';
 export * from './permit-chain';
 export * from './project-access';
 export * from './project-code';
+export * from './rollup-periods';
 export * from './reminders/due';
 export * from './reminders/messages';
 export * from './reminders/rules';

@@ -231,10 +231,11 @@ export interface FunnelStageRow {
  *   move that first reached the level, or skipped past it, in the period, as the spans' `reach_from … reach_to`);
  * - stays: the spans of a pipeline stage (`level IS NOT NULL`) that ended in the period;
  * - exits: the spans of on_hold / dropped (`level IS NULL`) that started in the period.
+ * `enteredFromRollup` replaces the `entered` part (rollupFunnelEnteredSql: the same rows from the rollup).
  */
-export function funnelStagesSql(projects: SqlCondition): string {
+export function funnelStagesSql(projects: SqlCondition, enteredFromRollup?: string): string {
   const levels = PIPELINE_LEVELS.map(({ stage, level }) => `(${level}, '${stage}')`).join(', ');
-  const entered = PIPELINE_LEVELS.map(({ level }) => `
+  const entered = enteredFromRollup ?? PIPELINE_LEVELS.map(({ level }) => `
   SELECT ${level} AS level, count(*)::int AS entered, sum(p.total_investment) AS investment
     FROM project_stage_facts p
    WHERE ${projects.sql} AND ${inPeriod(reachedAt(level))}`).join('\n  UNION ALL');

@@ -4,7 +4,7 @@ import { Clock, Env } from '@zs/config';
 import { buildDispatchList } from '@zs/db';
 import {
   definitionsIn, ENTERED_KEYS, FUNNEL_DEFINITIONS, growth, KPI_DEFINITIONS, PIPELINE_STAGES, previousYearPeriod, ratio, rates,
-  resolvePeriod, roundDays, STAGE_LABELS, toZonedDate,
+  resolvePeriod, rollupPlan, roundDays, STAGE_LABELS, toZonedDate,
   type EnteredKey, type KpiFigures, type Period, type PipelineStage, type Stage,
 } from '@zs/domain';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import type { Language } from '../dictionaries/language';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { parkSubtreeFilter } from '../parks/park-subtree';
 import { ProjectAccessService } from '../projects/project-access.service';
+import { rollupFunnelEnteredSql, rollupKpiSql, rollupParams, rollupSnapshotSql } from './analytics-rollup.queries';
 import {
   BREAKDOWN_DIMENSIONS, funnelStagesSql, kpiSql, leadFunnelSql, runAnalytics, runNamed, snapshotSql,
   type BreakdownDimension, type FunnelStageRow, type KpiRow, type LeadFunnelRow, type SnapshotRow, type SqlCondition,
@@ -47,10 +48,12 @@ export class AnalyticsService {
   async funnel(actor: Actor, query: AnalyticsQueryDto, language: Language): Promise<FunnelView> {
     const period = resolvePeriod(query, this.today());
     const projects = this.projectCondition(actor, query);
-    const params = { ...projects.params, ...this.periodParams(period) };
+    const scope = await this.rollupScope(actor, query);
+    const plan = rollupPlan(period);
+    const params = { ...projects.params, ...this.periodParams(period), ...(scope ? { ...scope.params, ...rollupParams(plan) } : {}) };
     const [stageRows, snapshotRows, [leadRow]] = await Promise.all([
-      runAnalytics<FunnelStageRow>(this.db, funnelStagesSql(projects), params, { parallel: false }),
-      runAnalytics<SnapshotRow>(this.db, snapshotSql(projects), params),
+      runAnalytics<FunnelStageRow>(this.db, funnelStagesSql(projects, scope ? rollupFunnelEnteredSql(scope, projects, plan) : undefined), params, { parallel: false }),
+      runAnalytics<SnapshotRow>(this.db, scope ? rollupSnapshotSql(scope) : snapshotSql(projects), params, { parallel: !scope }),
       (async () => {
         const leads = this.leadCondition(actor, query);
         return runNamed<LeadFunnelRow>(this.db, leadFunnelSql(leads), { ...leads.params, ...this.periodParams(period) });
@@ -92,10 +95,9 @@ export class AnalyticsService {
     const period = resolvePeriod(query, this.today());
     const previousPeriod = previousYearPeriod(period);
     const projects = this.projectCondition(actor, query);
-    const few = fewProjects(query);
     const [rows, [previousRow]] = await Promise.all([
-      runAnalytics<KpiRow>(this.db, kpiSql(projects, true, few), { ...projects.params, ...this.periodParams(period) }, { parallel: !few }),
-      runAnalytics<KpiRow>(this.db, kpiSql(projects, false, few), { ...projects.params, ...this.periodParams(previousPeriod) }, { parallel: !few }),
+      this.kpiRows(actor, query, projects, period, true),
+      this.kpiRows(actor, query, projects, previousPeriod, false),
     ]);
     const total = rows.find((row) => row.dimension === 'total')!;
     const current: PeriodFiguresView = { period, ...toFigures(total) };
@@ -117,9 +119,48 @@ export class AnalyticsService {
   /** The KPI figures of one period without breakdowns: what the briefing is written from. */
   async kpiFigures(actor: Actor, filters: AnalyticsFiltersDto, period: Period): Promise<KpiFigures> {
     const projects = this.projectCondition(actor, filters);
-    const few = fewProjects(filters);
-    const [row] = await runAnalytics<KpiRow>(this.db, kpiSql(projects, false, few), { ...projects.params, ...this.periodParams(period) }, { parallel: !few });
+    const [row] = await this.kpiRows(actor, filters, projects, period, false);
     return { period, ...toFigures(row) };
+  }
+
+  /**
+   * kpiSql's rows for one period: from the rollup when the caller's projects are a park subtree (rollupScope),
+   * else per project (an owner's or a leader's projects read their funds per project: kpiSql's `fewProjects`).
+   */
+  private async kpiRows(actor: Actor, filters: AnalyticsFiltersDto, projects: SqlCondition, period: Period, breakdowns: boolean): Promise<KpiRow[]> {
+    const params = { ...projects.params, ...this.periodParams(period) };
+    const scope = await this.rollupScope(actor, filters);
+    if (scope) {
+      const plan = rollupPlan(period);
+      return runAnalytics<KpiRow>(this.db, rollupKpiSql(scope, projects, plan, breakdowns), { ...params, ...scope.params, ...rollupParams(plan) }, { parallel: false });
+    }
+    const few = fewProjects(filters);
+    return runAnalytics<KpiRow>(this.db, kpiSql(projects, breakdowns, few), params, { parallel: !few });
+  }
+
+  /**
+   * The park condition (alias `r`) under which the caller's figures are those of the rollup (migration
+   * AnalyticsRollup), or null for the per-project path: managers and admins (who read every live project of
+   * their park subtree, confidential ones included) with no filter but `parkId`, while TZ_PARK is the time zone
+   * the rollup was bucketed in. Officers and leaders (the confidential rule) and every other filter read per project.
+   */
+  private async rollupScope(actor: Actor, filters: AnalyticsFiltersDto): Promise<SqlCondition | null> {
+    if (!isManagerOrAdmin(actor)) return null;
+    if (filters.industry || filters.channel || filters.originRegion || filters.ownerId || filters.leaderId) return null;
+    if ((await this.rollupTimeZone()) !== this.env.TZ_PARK) return null;
+    const scope = parkScope(actor, 'r.park_id');
+    if (!filters.parkId) return scope;
+    const subtree = parkSubtreeFilter('r.park_id', filters.parkId, 'fPark');
+    return { sql: `${scope.sql} AND ${subtree.sql}`, params: { ...scope.params, ...subtree.params } };
+  }
+
+  private rollupZone?: Promise<string | null>;
+
+  /** The time zone the rollup is bucketed in (fixed when it was written); null without a rollup. */
+  private rollupTimeZone(): Promise<string | null> {
+    this.rollupZone ??= runNamed<{ time_zone: string }>(this.db, `SELECT time_zone FROM analytics_rollup_settings`, {})
+      .then(([row]) => row?.time_zone ?? null, () => null);
+    return this.rollupZone;
   }
 
   /**

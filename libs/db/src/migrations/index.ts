@@ -11,6 +11,7 @@ import { AnalyticsLeaderIndexes1795591000003 } from './1795591000003-AnalyticsLe
 import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
 import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFollowUpIndex';
 import { ProjectSearchColumns1795594000001 } from './1795594000001-ProjectSearchColumns';
+import { AnalyticsRollup1795595000001 } from './1795595000001-AnalyticsRollup';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   IdleLandRule1795592000001,
   ProjectsFollowUpIndex1795593000001,
   ProjectSearchColumns1795594000001,
+  AnalyticsRollup1795595000001,
 ];
