@@ -75,6 +75,7 @@ export class ProjectStageFacts extends ProjectScopeCopy {
 @Index('IDX_project_stage_spans_owner_exits', { synchronize: false })
 @Index('IDX_project_stage_spans_leader_ended_cover', { synchronize: false }) // 1795591000003-AnalyticsLeaderIndexes
 @Index('IDX_project_stage_spans_leader_exits', { synchronize: false })
+@Index('IDX_project_stage_spans_started_live', { synchronize: false }) // 1795595000001-AnalyticsRollup (standing at an end of period inside a month)
 export class ProjectStageSpan extends ProjectScopeCopy {
   /** The history entry (project_stage_changes.id) that opened the stay. */
   @PrimaryColumn({ type: 'uuid' }) changeId: string;

@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the queries are in apps/api/src/analytics/analytics-rollup.queries.ts, the design in bench/notes/analytics.md.
  *
  * - `analytics_rollup`: grain `m` (bucket = first day of the local month), `y` (first day of the local year) or
- *   `a` (all time, bucket -infinity: what stands now); dimension 1 industry, 2 channel, 3 origin region, 4 owner
+ *   `a` (all time, bucket -infinity: what stands now, the standing vector only); dimension 1 industry, 2 channel, 3 origin region, 4 owner
  *   (every live project is in exactly one channel: the totals are the sums over dimension 2). Each project's
  *   events, bucketed by the local day on which they happen:
  *   - `entered_<l>` / `entered_investment_<l>`: its first reach of pipeline level l (facts' reached_<l>);
@@ -47,6 +47,13 @@ const measures = (values: Record<string, string>) =>
   [...COUNTS.map((m) => `(${values[m] ?? '0'})::int AS ${m}`), ...AMOUNTS.map((m) => `(${values[m] ?? '0'})::numeric AS ${m}`)].join(', ');
 /** Sums of the measures of `alias`, typed as the table's columns. */
 const sums = (alias: string) => [...COUNTS.map((m) => `sum(${alias}.${m})::int AS ${m}`), ...AMOUNTS.map((m) => `sum(${alias}.${m}) AS ${m}`)].join(', ');
+/** Grain `a` holds only what stands now (the standing vector): reaches and funds there would be locked for nothing. */
+const NOW_MEASURES = new Set(['existing', 'active', 'over100m', 'over50m', 'in_contact', 'landed', 'active_investment', 'in_contact_investment', 'landed_investment',
+  ...STAGES.flatMap((s) => [`now_${s}`, `now_${s}_investment`])]);
+const nowSums = (alias: string) => [
+  ...COUNTS.map((m) => (NOW_MEASURES.has(m) ? `sum(${alias}.${m})::int AS ${m}` : `0 AS ${m}`)),
+  ...AMOUNTS.map((m) => (NOW_MEASURES.has(m) ? `sum(${alias}.${m}) AS ${m}` : `0::numeric AS ${m}`)),
+].join(', ');
 const month = (day: string) => `date_trunc('month', ${day}::timestamp)::date`;
 const DIMS = `(VALUES (1::smallint, x.industry::text), (2::smallint, x.channel::text), (3::smallint, x.origin_region::text), (4::smallint, x.owner_id::text)) d(dim, key)`;
 const PROJECT_COLUMNS = 'f.project_id, f.park_id, f.industry, f.channel, f.origin_region, f.owner_id';
@@ -125,7 +132,7 @@ SELECT * FROM m
 UNION ALL
 SELECT 'y'::"char", date_trunc('year', m.bucket::timestamp)::date, m.park_id, m.dim, m.key, ${sums('m')} FROM m GROUP BY 2, 3, 4, 5
 UNION ALL
-SELECT 'a'::"char", '-infinity'::date, m.park_id, m.dim, m.key, ${sums('m')} FROM m GROUP BY 3, 4, 5`;
+SELECT 'a'::"char", '-infinity'::date, m.park_id, m.dim, m.key, ${nowSums('m')} FROM m GROUP BY 3, 4, 5`;
 }
 
 /** The went-on rows (analytics_rollup_went_on's column order) of the live facts selected by `facts`. */
