@@ -128,8 +128,11 @@ export function rollupKpiSql(scope: SqlCondition, projects: SqlCondition, plan: 
   const edges = edgeEvents(projects, plan, true);
   const parts = [periodPart, standingPart, ...(wentOnPart ? [wentOnPart] : [])];
   if (edges.length) {
+    // summed per combination of the four dimensions first: tens of thousands of events become a few thousand rows
     parts.push(`SELECT d.dim, d.key, ${[...COUNTS, ...AMOUNTS].map((m) => `e.${m}`).join(', ')}
-    FROM (${edges.join('\n  UNION ALL ')}) e CROSS JOIN LATERAL ${DIMS}`);
+    FROM (SELECT ${PROJECT_DIMS.replaceAll('p.', 'x.')}, ${[...COUNTS, ...AMOUNTS].map((m) => `sum(x.${m}) AS ${m}`).join(', ')}
+            FROM (${edges.join('\n  UNION ALL ')}) x
+           GROUP BY 1, 2, 3, 4) e CROSS JOIN LATERAL ${DIMS}`);
   }
   const sum = (m: string) => `sum(x.${m})`;
   const amountText = (amount: string, count: string) => `(CASE WHEN ${sum(count)} = 0 THEN '0' ELSE ${sum(amount)}::text END)`;
