@@ -125,7 +125,7 @@ describe('the reminder write path', () => {
        SELECT $1, 'steady-' || g, $2::timestamptz + make_interval(secs => (g + 1) / 200.0), $3, $3 FROM generate_series(0, 3999) AS g`,
       [projectId, start, officer.id],
     );
-    const slots = await upcomingTaskDueSlots(t.db, [0], start, new Date(start.getTime() + 20_000), 250);
+    const slots = (await upcomingTaskDueSlots(t.db, [0], start, new Date(start.getTime() + 20_000), 250)).map((s) => s.slot);
     expect(slots).toHaveLength(80);
     expect(slots[0]).toBe(start.getTime() + 250);
     expect(slots[79]).toBe(start.getTime() + 20_000);
@@ -168,6 +168,44 @@ describe.each(backends())('precise timers on $name', (backend) => {
       expect(later?.opts.delay).toBe(9000);
       await soon?.remove();
       await later?.remove();
+    } finally {
+      spy.mockRestore();
+      bullWorker.resume();
+    }
+  });
+
+  it('mark a slot holding more causes than one round as a burst, and a reconciliation leaves the rule to the timer reading it', async () => {
+    const project = await makeProject(w.t, w.officer, { leaderId: w.leader.id });
+    const start = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000);
+    await w.t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id) SELECT $1, 'burst-' || g, $2, $3, $3 FROM generate_series(1, 5001) AS g`,
+      [project.id, new Date(start.getTime() + 5_000), w.officer.id],
+    );
+    const queue = w.worker.get<Queue>(getQueueToken(QueueName.Reminders));
+    const bullWorker = w.worker.get(RemindersProcessor).worker;
+    const clock = w.worker.get(Clock);
+    const spy = jest.spyOn(clock, 'now').mockImplementation(() => new Date(start));
+    await bullWorker.pause();
+    try {
+      await w.worker.get(ReminderScanner).reconcile();
+      const timer = await queue.getJob(`reminders-timer-task_due-${start.getTime() + 5_000}`);
+      expect(timer?.data).toMatchObject({ rules: ['task_due'], burst: true });
+      await timer?.remove();
+
+      // a timer reading that burst holds the lock (shared); the reconciliation after the instant leaves task_due to it
+      const key = 0; // task_due's index in the scanner's TIMED_RULES
+      const holder = w.t.db.createQueryRunner();
+      await holder.connect();
+      await holder.query(`SELECT pg_advisory_lock_shared($1, $2)`, [0x5a53_4254, key]);
+      spy.mockImplementation(() => new Date(start.getTime() + 6_000));
+      try {
+        expect((await w.worker.get(ReminderScanner).reconcile()).fired).toBe(0);
+      } finally {
+        await holder.query(`SELECT pg_advisory_unlock_shared($1, $2)`, [0x5a53_4254, key]);
+        await holder.release();
+      }
+      // once the timer is done, the next reconciliation scans the rule again (here: records what no timer did)
+      expect((await w.worker.get(ReminderScanner).reconcile()).fired).toBe(5001);
     } finally {
       spy.mockRestore();
       bullWorker.resume();

@@ -31,9 +31,10 @@ export interface JobPayloads {
   [JobName.WeeklyDispatch]: { scheduledBy: string };
   /**
    * `rules`, `dueAfter`, `dueBefore` (ISO): a precise timer's run, set for the instant causes of those rules fall
-   * due: scans only those rules' causes due in (dueAfter, dueBefore], and skips the cancellation and relay passes.
+   * due: scans only those rules' causes due in (dueAfter, dueBefore], and skips the cancellation and relay passes;
+   * `burst`: more causes fall due in that slot than one round reads (the timer keeps the reconciliation off the rule).
    */
-  [JobName.ReconcileReminders]: { scheduledBy: string; rules?: string[]; dueAfter?: string; dueBefore?: string };
+  [JobName.ReconcileReminders]: { scheduledBy: string; rules?: string[]; dueAfter?: string; dueBefore?: string; burst?: boolean };
   [JobName.DeliverReminder]: { deliveryId: string };
   [JobName.DeliverInApp]: { deliveryIds: string[] };
 }

@@ -24,6 +24,15 @@ const WRITES_IN_FLIGHT = 2;
 /** The advisory lock of scheduled reconciliations (an arbitrary constant). */
 const RECONCILE_LOCK = 0x5a53_5243;
 
+/**
+ * The advisory lock (two-key form: this and the rule's index in TIMED_RULES) of a timer reading a burst: taken
+ * shared from its start by each timer whose slot holds more causes than one round reads (the reconciliation
+ * that set it counted them), tried exclusively by a reconciliation before it scans that rule. A
+ * reconciliation that finds a burst being read leaves the rule to the timers this time (the next one scans
+ * it), instead of reading and writing the same causes at the same time.
+ */
+const BURST_LOCK = 0x5a53_4254;
+
 /** Rules whose causes fall due at an instant (a task's due time plus hours): the worker sets precise timers for them. */
 const TIMED_RULES: readonly ReminderRule[] = ['task_due', 'task_overdue'];
 /** Timers are set for what falls due before the reconciliation after next (its interval plus a margin). */
@@ -43,6 +52,8 @@ export interface ReconcileOptions {
   rules?: string[];
   dueAfter?: Date;
   dueBefore?: Date;
+  /** A timer's run whose slot holds a burst: it holds the rules' BURST_LOCK (shared) while it reads them. */
+  burst?: boolean;
 }
 
 export interface ReconcileResult {
@@ -125,7 +136,26 @@ export class ReminderScanner {
     if (!timer) await this.setTimers(now, settings);
     for (const rule of REMINDER_RULES) {
       if (timer && !options.rules!.includes(rule)) continue;
-      await this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore });
+      const scan = () => this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore });
+      if (timer && options.burst && TIMED_RULES.includes(rule)) {
+        // not waiting for a reconciliation scanning this rule now (it started before the instant, or it reads
+        // the burst too: the unique keys make that harmless); keeps the next ones off it
+        const release = await this.tryRuleLockShared(rule);
+        try {
+          await scan();
+        } finally {
+          await release();
+        }
+        continue;
+      }
+      if (timer || !TIMED_RULES.includes(rule)) {
+        await scan();
+        continue;
+      }
+      await this.withRuleLock(rule, 'exclusive', async (locked) => {
+        if (locked) return scan();
+        this.logger.debug(`${rule}: a timer is reading a burst; left to it until the next reconciliation`);
+      });
     }
     if (timer) {
       if (result.fired) this.logger.debug(`timer of ${options.dueBefore?.toISOString()}: started ${now.getTime() - (options.dueBefore?.getTime() ?? 0)} ms after its slot, ${result.fired} fell due, done ${this.clock.now().getTime() - now.getTime()} ms later`);
@@ -184,6 +214,44 @@ export class ReminderScanner {
     }
   }
 
+  /** Runs `fn` holding (if free) the rule's BURST_LOCK exclusively: `locked` says whether it got it. */
+  private async withRuleLock<T>(rule: ReminderRule, mode: 'exclusive', fn: (locked: boolean) => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const key = TIMED_RULES.indexOf(rule);
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [BURST_LOCK, key]);
+      try {
+        return await fn(locked);
+      } finally {
+        if (locked) await runner.query(`SELECT pg_advisory_unlock($1, $2)`, [BURST_LOCK, key]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Takes the rule's BURST_LOCK shared if no reconciliation holds it, on a connection of its own; returns its release. */
+  private async tryRuleLockShared(rule: ReminderRule): Promise<() => Promise<void>> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    const key = TIMED_RULES.indexOf(rule);
+    let locked = false;
+    try {
+      [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock_shared($1, $2) AS locked`, [BURST_LOCK, key]);
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    return async () => {
+      try {
+        if (locked) await runner.query(`SELECT pg_advisory_unlock_shared($1, $2)`, [BURST_LOCK, key]);
+      } finally {
+        await runner.release();
+      }
+    };
+  }
+
   /**
    * Precise timers: for the timed rules, a delayed run of this job (rules + window) in each slot where an
    * open task reaches a level within the horizon, so that in-app reminders appear within a slot of falling
@@ -196,8 +264,8 @@ export class ReminderScanner {
       if (!s?.enabled) continue;
       const offsets = escalationPlan(s).filter((p) => p.delay.unit === 'hours').map((p) => p.delay.value * 3_600_000);
       const slots = await upcomingTaskDueSlots(this.db, offsets, now, new Date(now.getTime() + TIMER_HORIZON_MS), TIMER_SLOT_MS);
-      if (slots.length) this.logger.debug(`${rule}: ${slots.length} timer(s) from ${new Date(slots[0]).toISOString()} to ${new Date(slots[slots.length - 1]).toISOString()}, set ${this.clock.now().getTime() - now.getTime()} ms after the run started`);
-      for (const slot of slots) {
+      if (slots.length) this.logger.debug(`${rule}: ${slots.length} timer(s) from ${new Date(slots[0].slot).toISOString()} to ${new Date(slots[slots.length - 1].slot).toISOString()}, set ${this.clock.now().getTime() - now.getTime()} ms after the run started`);
+      for (const { slot, causes } of slots) {
         // from the clock now, not the run's start: the scans before took a while. A slot that passed meanwhile
         // (after this run's scan bound, `now`) runs at once: skipping it would leave its causes to the next
         // reconciliation, a whole interval later
@@ -206,7 +274,10 @@ export class ReminderScanner {
           .add(
             JobName.ReconcileReminders,
             // its own slot only: timers of neighbouring slots may run at the same time without reading the same causes
-            { scheduledBy: 'timer', rules: [rule], dueAfter: new Date(slot - TIMER_SLOT_MS - TIMER_LOOKBACK_MS).toISOString(), dueBefore: new Date(slot).toISOString() },
+            {
+              scheduledBy: 'timer', rules: [rule], dueAfter: new Date(slot - TIMER_SLOT_MS - TIMER_LOOKBACK_MS).toISOString(), dueBefore: new Date(slot).toISOString(),
+              ...(causes > BATCH ? { burst: true } : {}),
+            },
             { jobId: `reminders-timer-${rule}-${slot}`, delay, attempts: 1, removeOnComplete: true, removeOnFail: 100 },
           )
           .catch((error: Error) => this.logger.warn(`could not set a reminder timer: ${error.message}`));

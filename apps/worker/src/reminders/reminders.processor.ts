@@ -21,9 +21,9 @@ export class RemindersProcessor extends CatalogueProcessor {
 
   @HandlesJob(JobName.ReconcileReminders)
   reconcile(job: Job<JobPayloads[JobName.ReconcileReminders]>): Promise<ReconcileResult> {
-    const { rules, dueAfter, dueBefore } = job.data;
+    const { rules, dueAfter, dueBefore, burst } = job.data;
     const date = (iso?: string) => (iso ? new Date(iso) : undefined);
-    return this.scanner.reconcile(rules ? { rules, dueAfter: date(dueAfter), dueBefore: date(dueBefore) } : { exclusive: true });
+    return this.scanner.reconcile(rules ? { rules, dueAfter: date(dueAfter), dueBefore: date(dueBefore), burst } : { exclusive: true });
   }
 
   @HandlesJob(JobName.DeliverInApp)

@@ -80,19 +80,21 @@ async function openCauseKeys(runner: SqlRunner, rule: ReminderRule, subjectIds: 
  * The timer slots within (from, to] in which an open task reaches a level of a rule whose delays are in hours
  * (task_due at its due time): what the worker sets precise timers for, so that those reminders do not wait
  * for the next reconciliation. `offsetsMs`: the levels' delays; a slot is the end (epoch ms, a multiple of
- * `slotMs`) of the `slotMs` interval its instants fall in. Grouped in SQL, so that a steady stream of tasks
+ * `slotMs`) of the `slotMs` interval its instants fall in, with the number of levels falling due in it. Grouped in SQL, so that a steady stream of tasks
  * (one due time each) gets every slot of the horizon, however many tasks fall due in it. Served by the
  * open-tasks-by-due index.
  */
-export async function upcomingTaskDueSlots(runner: SqlRunner, offsetsMs: readonly number[], from: Date, to: Date, slotMs: number): Promise<number[]> {
+export async function upcomingTaskDueSlots(
+  runner: SqlRunner, offsetsMs: readonly number[], from: Date, to: Date, slotMs: number,
+): Promise<{ slot: number; causes: number }[]> {
   if (!offsetsMs.length) return [];
-  const rows: { slot: string }[] = await runner.query(
-    `SELECT DISTINCT (ceil((extract(epoch FROM t.due_at) * 1000 + o.ms) / $4::float8) * $4::float8)::bigint AS slot
+  const rows: { slot: string; causes: number }[] = await runner.query(
+    `SELECT (ceil((extract(epoch FROM t.due_at) * 1000 + o.ms) / $4::float8) * $4::float8)::bigint AS slot, count(*)::int AS causes
        FROM unnest($1::float8[]) AS o(ms)
        JOIN tasks t ON t.done_at IS NULL AND t.deleted_at IS NULL
         AND t.due_at > $2::timestamptz - make_interval(secs => o.ms / 1000.0) AND t.due_at <= $3::timestamptz - make_interval(secs => o.ms / 1000.0)
-      ORDER BY 1`,
+      GROUP BY 1 ORDER BY 1`,
     [offsetsMs, from, to, slotMs],
   );
-  return rows.map((r) => Number(r.slot));
+  return rows.map((r) => ({ slot: Number(r.slot), causes: r.causes }));
 }
