@@ -12,7 +12,11 @@ export interface Machine {
   os: string;
   /** 1-minute load average when the bench started (other work on the machine shows here). */
   loadAverage: number;
+  /** The PostgreSQL settings that shape the figures most (memory, parallelism). */
+  postgresSettings: Record<string, string>;
 }
+
+const POSTGRES_SETTINGS = ['shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'random_page_cost'];
 
 export async function describeMachine(pool: Pool, redisVersion: string): Promise<Machine> {
   let os: string = process.platform;
@@ -30,5 +34,10 @@ export async function describeMachine(pool: Pool, redisVersion: string): Promise
     redis: redisVersion,
     os,
     loadAverage: Math.round(loadavg()[0] * 10) / 10,
+    postgresSettings: Object.fromEntries(
+      (await pool.query<{ name: string; setting: string }>(
+        `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1) ORDER BY name`, [POSTGRES_SETTINGS],
+      )).rows.map((row) => [row.name, row.setting]),
+    ),
   };
 }
