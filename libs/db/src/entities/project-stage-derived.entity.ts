@@ -70,7 +70,7 @@ export class ProjectStageFacts extends ProjectScopeCopy {
 @Index('IDX_project_stage_spans_project', ['projectId', 'startedAt'])
 // partial covering indexes of the analytics (migration 1795591000002-AnalyticsCoveringIndexes)
 @Index('IDX_project_stage_spans_ended_cover', { synchronize: false })
-@Index('IDX_project_stage_spans_owner_ended_cover', { synchronize: false })
+@Index('IDX_project_stage_spans_owner_ended_cover', { synchronize: false }) // scope columns included: 1795596000001-AnalyticsScopeCoveringIndexes
 @Index('IDX_project_stage_spans_exits', { synchronize: false })
 @Index('IDX_project_stage_spans_owner_exits', { synchronize: false })
 @Index('IDX_project_stage_spans_leader_ended_cover', { synchronize: false }) // 1795591000003-AnalyticsLeaderIndexes

@@ -12,6 +12,7 @@ import { IdleLandRule1795592000001 } from './1795592000001-IdleLandRule';
 import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFollowUpIndex';
 import { ProjectSearchColumns1795594000001 } from './1795594000001-ProjectSearchColumns';
 import { AnalyticsRollup1795595000001 } from './1795595000001-AnalyticsRollup';
+import { AnalyticsScopeCoveringIndexes1795596000001 } from './1795596000001-AnalyticsScopeCoveringIndexes';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   ProjectsFollowUpIndex1795593000001,
   ProjectSearchColumns1795594000001,
   AnalyticsRollup1795595000001,
+  AnalyticsScopeCoveringIndexes1795596000001,
 ];
