@@ -1,12 +1,9 @@
-import ExcelJS from 'exceljs';
 import { previousYearPeriod, rollupPlan, type Period } from '@zs/domain';
 import { rollupFunnelEnteredSql, rollupKpiSql, rollupParams, rollupSnapshotSql } from '../../apps/api/src/analytics/analytics-rollup.queries';
 import { funnelStagesSql, kpiSql, runAnalytics, snapshotSql, type SqlCondition } from '../../apps/api/src/analytics/analytics.queries';
 import { parkSubtreeFilter } from '../../apps/api/src/parks/park-subtree';
 import { createTestApp, TestApp } from '../support/test-app';
-import { makePark, makeProjectWithHistory, makeUser, TestUser, unique } from '../support/factories';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { commitLedgerImport, makePark, makeProjectWithHistory, makeUser, TestUser, unique } from '../support/factories';
 
 /** Years, months and odd from/to periods: whole years, whole months across a year end, edges on both sides, inside one month. */
 const PERIODS: Period[] = [
@@ -193,15 +190,10 @@ describe('analytics rollup', () => {
     expect((await t.request('POST', `/api/leads/${logged.body.id}/screen`, { token: officer.token, body: { opinion: '契合', decision: 'pursue' } })).status).toBe(200);
     expect((await t.request('POST', `/api/leads/${logged.body.id}/convert`, { token: officer.token, body: { project: { totalInvestment: 8000 } } })).status).toBe(201);
 
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('项目台账');
-    sheet.addRow(['项目名称', '企业名称', '产业类别', '招商方式', '总投资（万元）', '项目阶段', '供地日期', '开工日期', '责任人账号', '录入日期', '所属园区']);
-    sheet.addRow([unique('汇总导入开工'), unique('导入企业'), '纺织服装', '展会招商', 5200, '开工', '2025-04-01', '2025-05-01', officer.username, '2025-01-15', parkA.name]);
-    sheet.addRow([unique('汇总导入洽谈'), unique('导入企业'), '纺织服装', '展会招商', 800, '洽谈', null, null, officer.username, '2025-02-15', parkA.name]);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(Buffer.from(await workbook.xlsx.writeBuffer()))], { type: XLSX }), 'ledger.xlsx');
-    const res = await fetch(`${t.baseUrl}/api/imports/projects?mode=commit`, { method: 'POST', body: form, headers: { authorization: `Bearer ${manager.token}` } });
-    const body = (await res.json()) as { created: number; errors: unknown[] };
+    const body = await commitLedgerImport(t, manager, [
+      [unique('汇总导入开工'), unique('导入企业'), '纺织服装', '展会招商', 5200, '开工', '2025-04-01', '2025-05-01', officer.username, '2025-01-15', parkA.name],
+      [unique('汇总导入洽谈'), unique('导入企业'), '纺织服装', '展会招商', 800, '洽谈', null, null, officer.username, '2025-02-15', parkA.name],
+    ]);
     expect(body.errors).toEqual([]);
     expect(body.created).toBe(2);
     await expectSameFigures();

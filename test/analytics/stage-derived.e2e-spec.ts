@@ -1,10 +1,7 @@
-import ExcelJS from 'exceljs';
 import { PIPELINE_LEVELS, stageFacts, stageSpans, type Stage, type StageMove } from '@zs/domain';
 import { levelOf } from '../../apps/api/src/analytics/analytics.queries';
 import { createTestApp, TestApp } from '../support/test-app';
-import { makePark, makeProjectWithHistory, makeUser, TestUser, unique } from '../support/factories';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { commitLedgerImport, makePark, makeProjectWithHistory, makeUser, TestUser, unique } from '../support/factories';
 
 /**
  * The stage data the analytics read (project_stage_facts, project_stage_spans) is kept by triggers: after every
@@ -140,15 +137,10 @@ describe('stage data derived from the history', () => {
   });
 
   it('follows the Excel import, whose backdated history is written in SQL', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('项目台账');
-    sheet.addRow(['项目名称', '企业名称', '产业类别', '招商方式', '总投资（万元）', '项目阶段', '供地日期', '开工日期', '责任人账号', '录入日期', '所属园区']);
-    sheet.addRow([unique('导入开工项目'), unique('导入企业'), '纺织服装', '展会招商', 5200, '开工', '2025-04-01', '2025-05-01', officer.username, '2025-01-15', parkName]);
-    sheet.addRow([unique('导入洽谈项目'), unique('导入企业'), '纺织服装', '展会招商', 800, '洽谈', null, null, officer.username, '2025-02-15', parkName]);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(Buffer.from(await workbook.xlsx.writeBuffer()))], { type: XLSX }), 'ledger.xlsx');
-    const res = await fetch(`${t.baseUrl}/api/imports/projects?mode=commit`, { method: 'POST', body: form, headers: { authorization: `Bearer ${manager.token}` } });
-    const body = (await res.json()) as { created: number; errors: unknown[] };
+    const body = await commitLedgerImport(t, manager, [
+      [unique('导入开工项目'), unique('导入企业'), '纺织服装', '展会招商', 5200, '开工', '2025-04-01', '2025-05-01', officer.username, '2025-01-15', parkName],
+      [unique('导入洽谈项目'), unique('导入企业'), '纺织服装', '展会招商', 800, '洽谈', null, null, officer.username, '2025-02-15', parkName],
+    ]);
     expect(body.errors).toEqual([]);
     expect(body.created).toBe(2);
     await expectConsistent();

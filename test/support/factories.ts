@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Role } from '@zs/domain';
 import type { TestApp } from './test-app';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@zs/domain';
@@ -105,4 +106,20 @@ export async function makeProjectWithHistory(
     if (res.status !== 201) throw new Error(`makeProjectWithHistory funds: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return project;
+}
+
+/** The header row of the ledger the analytics tests import (a subset of the export's columns). */
+const LEDGER_IMPORT_HEADER = ['项目名称', '企业名称', '产业类别', '招商方式', '总投资（万元）', '项目阶段', '供地日期', '开工日期', '责任人账号', '录入日期', '所属园区'];
+
+/** Commits an Excel ledger of `rows` (under LEDGER_IMPORT_HEADER) through `POST /api/imports/projects?mode=commit`. */
+export async function commitLedgerImport(t: TestApp, user: TestUser, rows: unknown[][]): Promise<{ created: number; errors: unknown[] }> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('项目台账');
+  sheet.addRow(LEDGER_IMPORT_HEADER);
+  for (const row of rows) sheet.addRow(row);
+  const form = new FormData();
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  form.append('file', new Blob([new Uint8Array(Buffer.from(await workbook.xlsx.writeBuffer()))], { type }), 'ledger.xlsx');
+  const res = await fetch(`${t.baseUrl}/api/imports/projects?mode=commit`, { method: 'POST', body: form, headers: { authorization: `Bearer ${user.token}` } });
+  return (await res.json()) as { created: number; errors: unknown[] };
 }

@@ -152,7 +152,7 @@ export class ReminderScanner {
         await scan();
         continue;
       }
-      await this.withRuleLock(rule, 'exclusive', async (locked) => {
+      await this.withRuleLock(rule, async (locked) => {
         if (locked) return scan();
         this.logger.debug(`${rule}: a timer is reading a burst; left to it until the next reconciliation`);
       });
@@ -215,7 +215,7 @@ export class ReminderScanner {
   }
 
   /** Runs `fn` holding (if free) the rule's BURST_LOCK exclusively: `locked` says whether it got it. */
-  private async withRuleLock<T>(rule: ReminderRule, mode: 'exclusive', fn: (locked: boolean) => Promise<T>): Promise<T> {
+  private async withRuleLock<T>(rule: ReminderRule, fn: (locked: boolean) => Promise<T>): Promise<T> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
