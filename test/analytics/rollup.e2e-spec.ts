@@ -1,6 +1,7 @@
 import { previousYearPeriod, rollupPlan, type Period } from '@zs/domain';
-import { rollupFunnelEnteredSql, rollupKpiSql, rollupParams, rollupSnapshotSql } from '../../apps/api/src/analytics/analytics-rollup.queries';
-import { funnelStagesSql, kpiSql, runAnalytics, snapshotSql, type SqlCondition } from '../../apps/api/src/analytics/analytics.queries';
+import { funnelDurationsFromRollup } from '../../apps/api/src/analytics/analytics-funnel.queries';
+import { rollupFunnelEnteredSql, rollupKpiSql, rollupParams, rollupSnapshotSql, rollupTotals } from '../../apps/api/src/analytics/analytics-rollup.queries';
+import { funnelStagesSql, kpiSql, runAnalytics, snapshotSql, type FunnelStageRow, type SqlCondition } from '../../apps/api/src/analytics/analytics.queries';
 import { parkSubtreeFilter } from '../../apps/api/src/parks/park-subtree';
 import { createTestApp, TestApp } from '../support/test-app';
 import { commitLedgerImport, makePark, makeProjectWithHistory, makeUser, TestUser, unique } from '../support/factories';
@@ -59,6 +60,37 @@ describe('analytics rollup', () => {
       SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM rebuilt) x)::int AS missing,
              (SELECT count(*) FROM (SELECT * FROM rebuilt EXCEPT ALL SELECT * FROM kept) x)::int AS extra`);
     expect(wentOn).toEqual({ missing: 0, extra: 0 });
+    // the funnel's stays rollup (migration AnalyticsFunnelRollup) and its repeated stays and exits
+    const funnelKey = ['grain', 'dim', 'key', 'bucket', 'park_id', 'level', 'days_bucket'];
+    const [funnel] = await t.db.query(`
+      WITH kept AS (SELECT r.* FROM analytics_funnel_rollup r WHERE ${nonZero('r', funnelKey)}),
+           rebuilt AS (SELECT r.* FROM analytics_funnel_rows(ARRAY(SELECT id FROM projects)) r)
+      SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM rebuilt) x)::int AS missing,
+             (SELECT count(*) FROM (SELECT * FROM rebuilt EXCEPT ALL SELECT * FROM kept) x)::int AS extra,
+             (SELECT count(*) FROM kept)::int AS kept`);
+    expect(funnel).toEqual({ missing: 0, extra: 0, kept: funnel.kept });
+    const [repeats] = await t.db.query(`
+      SELECT count(*)::int AS kept, (SELECT count(*) FROM analytics_funnel_repeats r WHERE NOT EXISTS (
+               SELECT 1 FROM projects p WHERE p.id = r.project_id AND p.deleted_at IS NULL))::int AS orphans
+        FROM analytics_funnel_repeats`);
+    await t.db.query(`BEGIN`);
+    try {
+      const before = await t.db.query(`SELECT * FROM analytics_funnel_repeats ORDER BY 1, 4, 5, 6`);
+      await t.db.query(`SELECT analytics_funnel_repeats_refresh(ARRAY(SELECT id FROM projects))`);
+      expect(await t.db.query(`SELECT * FROM analytics_funnel_repeats ORDER BY 1, 4, 5, 6`)).toEqual(before);
+    } finally {
+      await t.db.query(`ROLLBACK`);
+    }
+    expect(repeats.orphans).toBe(0);
+  };
+
+  /** The days and exits from the stays rollup equal funnelStagesSql's, for a period of whole months. */
+  const expectSameStays = async (scope: Scope, period: Period, ownerId: string | null, label: string) => {
+    const params = { ...scope.projects.params, ...scope.scope.params, periodFrom: period.from, periodTo: period.to, tz, ...rollupParams(rollupPlan(period)) };
+    const perProject = await runAnalytics<FunnelStageRow>(t.db, funnelStagesSql(scope.projects), params);
+    const rolledUp = await funnelDurationsFromRollup(t.db, { scope: scope.scope, projects: scope.projects, ownerId, params });
+    const pick = ({ level, median_days, p90_days, dropped, on_hold }: FunnelStageRow) => ({ level, median_days, p90_days, dropped, on_hold });
+    expect({ label, rows: perProject.map((row) => pick({ ...row, ...rolledUp.get(row.level) })) }).toEqual({ label, rows: perProject.map(pick) });
   };
 
   const run = <T>(sql: string, scope: Scope, period: Period) => {
@@ -83,6 +115,21 @@ describe('analytics rollup', () => {
         const funnel = await run(funnelStagesSql(scope.projects), scope, period);
         const funnelRollup = await run(funnelStagesSql(scope.projects, rollupFunnelEnteredSql(scope.scope, scope.projects, plan)), scope, period);
         expect({ label, rows: funnelRollup }).toEqual({ label, rows: funnel });
+        if (plan.edges.length > 0) continue;
+        await expectSameStays(scope, period, null, label);
+        // one officer (the owner dimension): entered, snapshot, days and exits
+        const owned: Scope = {
+          name: `${scope.name}, owner`,
+          projects: { sql: `${scope.projects.sql} AND p.owner_id = :fOwnerId`, params: { ...scope.projects.params, fOwnerId: officer.id } },
+          scope: scope.scope,
+        };
+        const totals = rollupTotals(officer.id);
+        const ownerFunnel = await run(funnelStagesSql(owned.projects), owned, period);
+        const ownerRollup = await runAnalytics(t.db, funnelStagesSql(owned.projects, rollupFunnelEnteredSql(owned.scope, owned.projects, plan, totals)), {
+          ...owned.projects.params, ...owned.scope.params, ...totals.params, periodFrom: period.from, periodTo: period.to, tz, ...rollupParams(plan),
+        });
+        expect({ label: `${label}, owner`, rows: ownerRollup }).toEqual({ label: `${label}, owner`, rows: ownerFunnel });
+        await expectSameStays(owned, period, officer.id, `${label}, owner`);
       }
       const bystage = (rows: { stage: string }[]) => [...rows].sort((a, b) => a.stage.localeCompare(b.stage));
       const period = PERIODS[0];
@@ -149,6 +196,12 @@ describe('analytics rollup', () => {
       { to: 'land_delivered', at: '2025-05-05' }, { to: 'construction', at: '2025-05-20' },
     ], funds: [{ amount: 3000, receivedOn: '2025-06-30' }] });
     await expectSameFigures();
+    // on hold twice from the same stage, three stays in negotiation: the repeated exits and stays
+    await makeProjectWithHistory(t, officer, { name: unique('汇总D'), totalInvestment: 3000, createdAt: '2025-01-03', moves: [
+      { to: 'negotiation', at: '2025-01-20' }, { to: 'on_hold', at: '2025-02-11' }, { to: 'negotiation', at: '2025-03-02' },
+      { to: 'on_hold', at: '2025-06-18' }, { to: 'negotiation', at: '2025-07-01' }, { to: 'contract', at: '2026-01-09' },
+    ] });
+    await expectSameFigures();
     await move(c.id, 'agreement', '2026-02-15T10:00:00+08:00', '客商回归'); // reactivated from dropped
     await move(c.id, 'negotiation', undefined, '重新洽谈'); // now: a backward move in the current month
     await expectSameFigures();
@@ -203,6 +256,16 @@ describe('analytics rollup', () => {
     await expectSameFigures();
     await t.db.query(`DELETE FROM project_stage_changes WHERE project_id = $1 AND to_stage = 'construction'`, [p.id]);
     await expectSameFigures();
+    const purged = await makeProjectWithHistory(t, officer, { name: unique('汇总删除'), createdAt: '2025-01-05', moves: [
+      { to: 'negotiation', at: '2025-02-01' }, { to: 'on_hold', at: '2025-03-01' }, { to: 'negotiation', at: '2025-04-01' }, { to: 'on_hold', at: '2025-05-06' },
+    ] });
+    await expectSameFigures();
+    // a hard delete, in SQL (the product only soft-deletes: the history, milestones, agreements and funds keep a
+    // project by foreign key, so a purge deletes them first)
+    await t.db.query(`DELETE FROM milestones WHERE project_id = $1`, [purged.id]);
+    await t.db.query(`DELETE FROM project_stage_changes WHERE project_id = $1`, [purged.id]);
+    await t.db.query(`DELETE FROM projects WHERE id = $1`, [purged.id]);
+    await expectSameFigures();
   });
 
   it('serves managers and admins from the rollup, officers per project', async () => {
@@ -220,6 +283,36 @@ describe('analytics rollup', () => {
       expect(funnel.status).toBe(200);
     } finally {
       await t.db.query(`UPDATE analytics_rollup SET active = active - 1000 WHERE grain = 'a' AND dim = 2`);
+    }
+  });
+
+  it('answers a manager of a park without projects with zeros', async () => {
+    const empty = await makePark(t, unique('汇总空园区'));
+    const emptyManager = await makeUser(t, 'manager', { parkId: empty.id });
+    const kpis = await t.request('GET', '/api/analytics/kpis?year=2025', { token: emptyManager.token });
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.active).toEqual({ count: 0, totalInvestment: 0, over100m: 0, over50m: 0 });
+    const funnel = await t.request('GET', '/api/analytics/funnel?year=2025', { token: emptyManager.token });
+    expect(funnel.status).toBe(200);
+    expect(funnel.body.stages.map((s: { entered: number; medianDays: number | null }) => [s.entered, s.medianDays])).toEqual(funnel.body.stages.map(() => [0, null]));
+  });
+
+  it('serves the funnel of managers and admins, also for one officer, from the stays rollup for whole months', async () => {
+    const urls = ['/api/analytics/funnel?year=2025', `/api/analytics/funnel?year=2025&ownerId=${officer.id}`];
+    const before = await Promise.all(urls.map((url) => t.request('GET', url, { token: admin.token })));
+    const odd = await t.request('GET', '/api/analytics/funnel?from=2025-02-14&to=2025-11-20', { token: admin.token });
+    const asOfficer = await t.request('GET', '/api/analytics/funnel?year=2025', { token: officer.token });
+    for (const res of [...before, odd, asOfficer]) expect(res.status).toBe(200);
+    const dropped = (res: { body: { stages: { dropped: number }[] } }) => res.body.stages.reduce((sum, s) => sum + s.dropped, 0);
+    await t.db.query(`UPDATE analytics_funnel_rollup SET dropped = dropped + 1000 WHERE grain = 'y' AND days_bucket = -1 AND dropped > 0`);
+    try {
+      const skewed = await Promise.all(urls.map((url) => t.request('GET', url, { token: admin.token })));
+      expect(dropped(skewed[0])).toBeGreaterThan(dropped(before[0]) + 999);
+      expect(dropped(skewed[1])).toBeGreaterThan(dropped(before[1]) + 999);
+      expect((await t.request('GET', '/api/analytics/funnel?from=2025-02-14&to=2025-11-20', { token: admin.token })).body.stages).toEqual(odd.body.stages);
+      expect((await t.request('GET', '/api/analytics/funnel?year=2025', { token: officer.token })).body.stages).toEqual(asOfficer.body.stages);
+    } finally {
+      await t.db.query(`UPDATE analytics_funnel_rollup SET dropped = dropped - 1000 WHERE grain = 'y' AND days_bucket = -1 AND dropped >= 1000`);
     }
   });
 });

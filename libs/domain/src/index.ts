@@ -1,4 +1,5 @@
 // @zs/domain: the pure domain rules, shared by the API and the worker. No I/O, no Nest, no TypeORM.
+export * from './bucket-quantiles';
 export * from './credit-code';
 export * from './dates';
 export * from './domain-error';

@@ -143,6 +143,8 @@ WITH parts AS (
 ),
 keyed AS (
   ${breakdowns ? `SELECT * FROM parts UNION ALL ` : ''}SELECT 0::smallint AS dim, NULL::text AS key, ${[...COUNTS, ...AMOUNTS].map((m) => `p.${m}`).join(', ')} FROM parts p WHERE p.dim = 2
+  UNION ALL
+  SELECT 0::smallint, NULL::text, ${measures({})} -- the total row, also for a scope without projects
 ),
 figures AS (
   SELECT CASE x.dim WHEN 0 THEN 'total' ELSE ${dimensionNames} END AS dimension,
@@ -170,11 +172,19 @@ SELECT g.*, u.display_name AS owner_name
  ORDER BY g.dimension, g.active_investment::numeric DESC, g.active_count DESC, g.group_key NULLS LAST`;
 }
 
+/**
+ * The rollup rows whose sum is all the scope's projects (every live project is in exactly one channel), or one
+ * owner's projects (the owner dimension): what the funnel reads with and without `ownerId`.
+ */
+export function rollupTotals(ownerId: string | null): SqlCondition {
+  return ownerId ? { sql: 'r.dim = 4 AND r.key = :rollupOwnerKey', params: { rollupOwnerKey: ownerId } } : { sql: 'r.dim = 2', params: {} };
+}
+
 /** The funnel's `entered` (level, entered, investment: the `entered` part of funnelStagesSql) from the rollup. */
-export function rollupFunnelEnteredSql(scope: SqlCondition, projects: SqlCondition, plan: RollupPlan): string {
+export function rollupFunnelEnteredSql(scope: SqlCondition, projects: SqlCondition, plan: RollupPlan, totals = rollupTotals(null)): string {
   const levels = PIPELINE_LEVELS.map(({ level }) => level);
   const parts = [`SELECT ${levels.map((l) => `r.entered_${l} AS n${l}, r.entered_investment_${l} AS v${l}`).join(', ')}
-    FROM analytics_rollup r WHERE ${scope.sql} AND r.dim = 2 AND ${PERIOD_BUCKETS}`];
+    FROM analytics_rollup r WHERE ${scope.sql} AND ${totals.sql} AND ${PERIOD_BUCKETS}`];
   plan.edges.forEach((_, i) => {
     for (const l of levels) {
       parts.push(`SELECT ${levels.map((k) => (k === l ? `1 AS n${k}, p.total_investment AS v${k}` : `0 AS n${k}, 0 AS v${k}`)).join(', ')}
@@ -189,13 +199,13 @@ export function rollupFunnelEnteredSql(scope: SqlCondition, projects: SqlConditi
 }
 
 /** The funnel's snapshot (snapshotSql's rows) from what stands now in the rollup. */
-export function rollupSnapshotSql(scope: SqlCondition): string {
+export function rollupSnapshotSql(scope: SqlCondition, totals = rollupTotals(null)): string {
   const stages = [...PIPELINE_LEVELS.map(({ stage }) => stage), 'on_hold'];
   return `
 SELECT s.stage, sum(s.n)::int AS count, coalesce(sum(s.v), 0)::text AS total_investment
   FROM analytics_rollup r
  CROSS JOIN LATERAL (VALUES ${stages.map((st) => `('${st}', r.now_${st}, r.now_${st}_investment)`).join(', ')}) s(stage, n, v)
- WHERE ${scope.sql} AND r.grain = 'a' AND r.dim = 2
+ WHERE ${scope.sql} AND r.grain = 'a' AND ${totals.sql}
  GROUP BY s.stage
 HAVING sum(s.n) > 0`;
 }

@@ -231,18 +231,16 @@ export interface FunnelStageRow {
  *   move that first reached the level, or skipped past it, in the period, as the spans' `reach_from … reach_to`);
  * - stays: the spans of a pipeline stage (`level IS NOT NULL`) that ended in the period;
  * - exits: the spans of on_hold / dropped (`level IS NULL`) that started in the period.
- * `enteredFromRollup` replaces the `entered` part (rollupFunnelEnteredSql: the same rows from the rollup).
+ * `enteredFromRollup` replaces the `entered` part (rollupFunnelEnteredSql: the same rows from the rollup); without
+ * `withStays`, the days and exits are left out (NULL and 0: funnelDurationsFromRollup gives them).
  */
-export function funnelStagesSql(projects: SqlCondition, enteredFromRollup?: string): string {
+export function funnelStagesSql(projects: SqlCondition, enteredFromRollup?: string, withStays = true): string {
   const levels = PIPELINE_LEVELS.map(({ stage, level }) => `(${level}, '${stage}')`).join(', ');
   const entered = enteredFromRollup ?? PIPELINE_LEVELS.map(({ level }) => `
   SELECT ${level} AS level, count(*)::int AS entered, sum(p.total_investment) AS investment
     FROM project_stage_facts p
    WHERE ${projects.sql} AND ${inPeriod(reachedAt(level))}`).join('\n  UNION ALL');
-  return `
-WITH levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
-entered AS (${entered}
-),
+  const stays = `
 stage_days AS (
   SELECT p.stage, p.project_id, (sum(extract(epoch FROM p.ended_at - p.started_at)) / 86400)::float8 AS days
     FROM project_stage_spans p
@@ -263,18 +261,22 @@ exits AS (
     FROM project_stage_spans p
    WHERE ${projects.sql} AND p.level IS NULL AND p.stage IN (${OFF_PATH_SQL}) AND ${inPeriod('p.started_at')}
    GROUP BY p.from_stage
-)
+)`;
+  return `
+WITH levels AS (SELECT * FROM (VALUES ${levels}) AS v(level, stage)),
+entered AS (${entered}
+)${withStays ? `,${stays}` : ''}
 SELECT l.level, l.stage,
        coalesce(e.entered, 0) AS entered,
        coalesce(e.investment, 0)::text AS total_investment,
        lead(coalesce(e.entered, 0)) OVER (ORDER BY l.level) AS entered_next,
-       d.median_days, d.p90_days,
+       ${withStays ? `d.median_days, d.p90_days,
        coalesce(x.dropped, 0) AS dropped,
-       coalesce(x.on_hold, 0) AS on_hold
+       coalesce(x.on_hold, 0) AS on_hold` : `NULL::float8 AS median_days, NULL::float8 AS p90_days, 0 AS dropped, 0 AS on_hold`}
   FROM levels l
-  LEFT JOIN entered e ON e.level = l.level
+  LEFT JOIN entered e ON e.level = l.level${withStays ? `
   LEFT JOIN durations d ON d.stage = l.stage
-  LEFT JOIN exits x ON x.stage = l.stage
+  LEFT JOIN exits x ON x.stage = l.stage` : ''}
  ORDER BY l.level`;
 }
 

@@ -13,7 +13,8 @@ import type { Language } from '../dictionaries/language';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
 import { parkSubtreeFilter } from '../parks/park-subtree';
 import { ProjectAccessService } from '../projects/project-access.service';
-import { rollupFunnelEnteredSql, rollupKpiSql, rollupParams, rollupSnapshotSql } from './analytics-rollup.queries';
+import { funnelDurationsFromRollup } from './analytics-funnel.queries';
+import { rollupFunnelEnteredSql, rollupKpiSql, rollupParams, rollupSnapshotSql, rollupTotals } from './analytics-rollup.queries';
 import {
   BREAKDOWN_DIMENSIONS, funnelStagesSql, kpiSql, leadFunnelSql, runAnalytics, runNamed, snapshotSql,
   type BreakdownDimension, type FunnelStageRow, type KpiRow, type LeadFunnelRow, type SnapshotRow, type SqlCondition,
@@ -49,11 +50,16 @@ export class AnalyticsService {
     const period = resolvePeriod(query, this.today());
     const projects = this.projectCondition(actor, query);
     const plan = rollupPlan(period);
-    const scope = await this.rollupScope(actor, query, plan);
-    const params = { ...projects.params, ...this.periodParams(period), ...(scope ? { ...scope.params, ...rollupParams(plan) } : {}) };
-    const [stageRows, snapshotRows, [leadRow]] = await Promise.all([
-      runAnalytics<FunnelStageRow>(this.db, funnelStagesSql(projects, scope ? rollupFunnelEnteredSql(scope, projects, plan) : undefined), params, { parallel: false }),
-      runAnalytics<SnapshotRow>(this.db, scope ? rollupSnapshotSql(scope) : snapshotSql(projects), params, { parallel: !scope }),
+    const scope = await this.rollupScope(actor, query, plan, { ownerId: true });
+    const ownerId = scope ? query.ownerId ?? null : null;
+    const totals = rollupTotals(ownerId);
+    // the days and exits come from the stays rollup for whole months only (it has no per-project edges)
+    const staysRolledUp = scope !== null && plan.edges.length === 0;
+    const params = { ...projects.params, ...this.periodParams(period), ...(scope ? { ...scope.params, ...rollupParams(plan), ...totals.params } : {}) };
+    const [stageRows, rolledUpStays, snapshotRows, [leadRow]] = await Promise.all([
+      runAnalytics<FunnelStageRow>(this.db, funnelStagesSql(projects, scope ? rollupFunnelEnteredSql(scope, projects, plan, totals) : undefined, !staysRolledUp), params, { parallel: false }),
+      staysRolledUp ? funnelDurationsFromRollup(this.db, { scope: scope!, projects, ownerId, params }) : null,
+      runAnalytics<SnapshotRow>(this.db, scope ? rollupSnapshotSql(scope, totals) : snapshotSql(projects), params, { parallel: !scope }),
       (async () => {
         const leads = this.leadCondition(actor, query);
         return runNamed<LeadFunnelRow>(this.db, leadFunnelSql(leads), { ...leads.params, ...this.periodParams(period) });
@@ -70,7 +76,7 @@ export class AnalyticsService {
         conversionRate: ratio(leadRow.converted, leadRow.received),
         medianDaysToScreen: roundDays(leadRow.median_days_to_screen),
       },
-      stages: stageRows.map((row) => ({
+      stages: stageRows.map((row) => ({ ...row, ...rolledUpStays?.get(row.level) })).map((row) => ({
         stage: row.stage as PipelineStage,
         label: STAGE_LABELS[row.stage as PipelineStage][language],
         entered: row.entered,
@@ -142,14 +148,17 @@ export class AnalyticsService {
    * The park condition (alias `r`) under which the caller's figures are those of the rollup (migration
    * AnalyticsRollup), or null for the per-project path: managers and admins (who read every live project of
    * their park subtree, confidential ones included) with no filter but `parkId`, while TZ_PARK is the time zone
-   * the rollup was bucketed in. Officers and leaders (the confidential rule) and every other filter read per project.
+   * the rollup was bucketed in; with `allow.ownerId` (the funnel, whose rollups have an owner dimension) also one
+   * officer's projects, for whole months. Officers and leaders (the confidential rule) and every other filter read
+   * per project.
    * A period that is not whole months reads its edge days per project (tens of thousands of heap rows at 1M
    * projects): measured cheaper than the per-project path for all parks only (bench/notes/analytics.md), so a
    * park-scoped caller reads such a period per project.
    */
-  private async rollupScope(actor: Actor, filters: AnalyticsFiltersDto, plan: RollupPlan): Promise<SqlCondition | null> {
+  private async rollupScope(actor: Actor, filters: AnalyticsFiltersDto, plan: RollupPlan, allow: { ownerId?: boolean } = {}): Promise<SqlCondition | null> {
     if (!isManagerOrAdmin(actor)) return null;
-    if (filters.industry || filters.channel || filters.originRegion || filters.ownerId || filters.leaderId) return null;
+    if (filters.industry || filters.channel || filters.originRegion || filters.leaderId) return null;
+    if (filters.ownerId && !(allow.ownerId && plan.edges.length === 0)) return null;
     const wholeMonths = plan.edges.length === 0 && plan.later.edge === null;
     if (!wholeMonths && (actor.parkIds !== null || filters.parkId)) return null;
     if ((await this.rollupTimeZone()) !== this.env.TZ_PARK) return null;

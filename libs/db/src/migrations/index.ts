@@ -13,6 +13,7 @@ import { ProjectsFollowUpIndex1795593000001 } from './1795593000001-ProjectsFoll
 import { ProjectSearchColumns1795594000001 } from './1795594000001-ProjectSearchColumns';
 import { AnalyticsRollup1795595000001 } from './1795595000001-AnalyticsRollup';
 import { AnalyticsScopeCoveringIndexes1795596000001 } from './1795596000001-AnalyticsScopeCoveringIndexes';
+import { AnalyticsFunnelRollup1795597000001 } from './1795597000001-AnalyticsFunnelRollup';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   ProjectSearchColumns1795594000001,
   AnalyticsRollup1795595000001,
   AnalyticsScopeCoveringIndexes1795596000001,
+  AnalyticsFunnelRollup1795597000001,
 ];

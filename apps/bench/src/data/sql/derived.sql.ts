@@ -8,12 +8,15 @@ export function derivedSql(): string[] {
   return [
     // with the analytics rollup (migration AnalyticsRollup), refresh_project_stage_derived is a wrapper that also
     // moves each project's contribution to the rollup: the rows are built by the former function, renamed, then
-    // the rollup is rebuilt in one set-based pass
+    // the rollups (and the funnel's, migration AnalyticsFunnelRollup) are rebuilt in one set-based pass each
     `DO $$ BEGIN
        IF to_regproc('analytics_rollup_rebuild') IS NOT NULL THEN
          PERFORM refresh_project_stage_derived_rows(ARRAY(SELECT id FROM projects));
          PERFORM set_config('work_mem', '256MB', true);
          PERFORM analytics_rollup_rebuild();
+         IF to_regproc('analytics_funnel_rebuild') IS NOT NULL THEN
+           PERFORM analytics_funnel_rebuild();
+         END IF;
        ELSIF to_regproc('refresh_project_stage_derived') IS NOT NULL THEN
          PERFORM refresh_project_stage_derived(ARRAY(SELECT id FROM projects));
        END IF;
