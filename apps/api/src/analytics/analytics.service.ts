@@ -58,7 +58,7 @@ export class AnalyticsService {
     const params = { ...projects.params, ...this.periodParams(period), ...(scope ? { ...scope.params, ...rollupParams(plan), ...totals.params } : {}) };
     const [stageRows, rolledUpStays, snapshotRows, [leadRow]] = await Promise.all([
       runAnalytics<FunnelStageRow>(this.db, funnelStagesSql(projects, scope ? rollupFunnelEnteredSql(scope, projects, plan, totals) : undefined, !staysRolledUp), params, { parallel: false }),
-      staysRolledUp ? funnelDurationsFromRollup(this.db, { scope: scope!, projects, ownerId, params }) : null,
+      staysRolledUp ? funnelDurationsFromRollup(this.db, { scope: scope!, ownerId, plan, params }) : null,
       runAnalytics<SnapshotRow>(this.db, scope ? rollupSnapshotSql(scope, totals) : snapshotSql(projects), params, { parallel: !scope }),
       (async () => {
         const leads = this.leadCondition(actor, query);

@@ -6,79 +6,87 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the queries are in apps/api/src/analytics/analytics-funnel.queries.ts, the design in bench/notes/analytics.md.
  *
  * The funnel's median / p90 are taken over the days each project spent in a stage, its stays that ended in the
- * period summed, and its exits count distinct projects. Neither is a sum per month, except for the projects
- * that stay in a stage (or leave it for on hold / dropped) only once in their whole history, which is most:
- * - `analytics_funnel_rollup`: for those single stays, per (grain, dim, key, bucket, park, level, days_bucket)
- *   the number of stays that ended in the bucket (month `m` or year `y`, local time of analytics_rollup_settings)
- *   with a duration in the days bucket (`analytics_days_bucket`: ~6% wide, monotonic); for those single exits
- *   (`days_bucket` -1), the moves from the level to dropped / on hold. dim 0 = all projects (key NULL),
- *   dim 4 = one owner (key = owner id);
- * - `analytics_funnel_repeats`: the stays and exits of the other projects, one row each (a few per cent),
- *   summed per project when read.
- * A quantile is then exact: the histogram gives the bucket that holds each rank, and only that bucket's
- * durations are read (IDX_project_stage_spans_days_bucket). Kept in the transaction of every write, like
- * analytics_rollup: the same wrapper takes the touched projects' contribution before and after.
+ * period summed; its exits count distinct projects. Neither is a plain sum over months, so:
+ * - `analytics_funnel_stays`: per project, pipeline level and bucket (grain `m`: local month, `y`: local year, of
+ *   analytics_rollup_settings' zone), its stays that ended in the bucket summed: a period of one bucket has exactly
+ *   these values. `multi` marks a project and level whose stays end in more than one bucket of that grain: a period
+ *   of several buckets sums those across its buckets (few rows, read from a partial index);
+ * - `analytics_funnel_rollup`: per (grain, dim, key, bucket, park, level, days_bucket), how many of those values
+ *   fall in the days bucket (`analytics_days_bucket`: ~1.6% wide, monotonic); with `days_bucket` -1, the moves
+ *   from the level to dropped / on hold of the projects that left the level that way only once (single exits).
+ *   dim 0 = all projects (key NULL), dim 4 = one owner (key = owner id);
+ * - `analytics_funnel_repeat_exits`: the exits of the other projects (left a level for dropped / on hold more
+ *   than once), one row each, counted distinct when read.
+ * A quantile is then exact: the histogram gives the days bucket that holds each rank, and only that bucket's values
+ * are read. Kept in the transaction of every write, like analytics_rollup: the same wrapper takes the touched
+ * projects' contribution before and after.
  */
 
 const TZ = `(SELECT s.time_zone FROM analytics_rollup_settings s)`;
 const localDay = (instant: string) => `(${instant} AT TIME ZONE ${TZ})::date`;
-/** A stay's days as the funnel computes them (one stay: the per-project sum of one term). */
-const STAY_DAYS = (alias: string) => `(extract(epoch FROM ${alias}.ended_at - ${alias}.started_at) / 86400)::float8`;
-const STAY_DAYS_COLUMNS = `(extract(epoch FROM "ended_at" - "started_at") / 86400)::float8`;
 const EXIT_STAGES = `('dropped', 'on_hold')`;
+const GRAINS = `(VALUES ('m'::"char", 'month'), ('y'::"char", 'year')) gr(grain, unit)`;
+const bucketOf = (instant: string) => `date_trunc(gr.unit, ${localDay(instant)}::timestamp)::date`;
 
 // dimension first: a period of all projects (dim 0) or of one owner reads contiguous rows
 const KEY = ['grain', 'dim', 'key', 'bucket', 'park_id', 'level', 'days_bucket'];
 const MEASURES = ['stays', 'dropped', 'on_hold'];
+const STAY_COLUMNS = ['project_id', 'grain', 'bucket', 'level', 'park_id', 'owner_id', 'seconds', 'days', 'days_bucket', 'multi'];
 
-/** The live spans of `ids` (or all), with how often the project stayed in that stage and left it that way. */
+/** The live spans of `ids` (or all), with how often the project left that stage for that exit. */
 const spansOf = (ids: string | null) => `
   SELECT s.project_id, s.park_id, s.owner_id, s.stage, s.from_stage, s.level, s.started_at, s.ended_at,
          project_stage_level(s.from_stage) AS from_level,
-         count(*) OVER (PARTITION BY s.project_id, s.stage) AS same_stage,
          count(*) OVER (PARTITION BY s.project_id, s.from_stage, s.stage) AS same_exit
     FROM project_stage_spans s
    WHERE s.deleted_at IS NULL${ids ? ` AND s.project_id = ANY(${ids})` : ''}`;
 
-const SINGLE_STAY = `s.level IS NOT NULL AND s.ended_at IS NOT NULL`;
 const EXIT = `s.level IS NULL AND s.stage IN ${EXIT_STAGES} AND s.from_level IS NOT NULL`;
 
-/** The rollup rows (analytics_funnel_rollup's column order) of the single stays and exits of `ids` (or all). */
+/**
+ * The stay values (analytics_funnel_stays' columns) of the spans in `s`: per project, level and bucket, the
+ * seconds of its stays that ended in the bucket; days as the funnel computes them ((Σ seconds / 86400)::float8).
+ */
+const STAY_GROUPS = `
+  SELECT g.project_id, g.grain, g.bucket, g.level, g.park_id, g.owner_id, g.seconds, g.days, analytics_days_bucket(g.days),
+         count(*) OVER (PARTITION BY g.project_id, g.level, g.grain) > 1
+    FROM (SELECT s.project_id, gr.grain, ${bucketOf('s.ended_at')} AS bucket, s.level, s.park_id, s.owner_id,
+                 sum(extract(epoch FROM s.ended_at - s.started_at)) AS seconds,
+                 (sum(extract(epoch FROM s.ended_at - s.started_at)) / 86400)::float8 AS days
+            FROM s CROSS JOIN ${GRAINS}
+           WHERE s.level IS NOT NULL AND s.ended_at IS NOT NULL
+           GROUP BY 1, 2, 3, 4, 5, 6) g`;
+
+/** The rollup rows (analytics_funnel_rollup's column order) of the stays and single exits of `ids` (or all). */
 function funnelRowsSql(ids: string | null): string {
   return `
 WITH s AS MATERIALIZED (${spansOf(ids)}),
+stays AS (${STAY_GROUPS}),
 events AS (
-  SELECT s.park_id, s.owner_id, s.level, ${localDay('s.ended_at')} AS day, analytics_days_bucket(${STAY_DAYS('s')}) AS days_bucket,
-         1 AS stays, 0 AS dropped, 0 AS on_hold
-    FROM s WHERE ${SINGLE_STAY} AND s.same_stage = 1
+  SELECT st.grain, st.bucket, st.park_id, st.owner_id, st.level, st.days_bucket, 1 AS stays, 0 AS dropped, 0 AS on_hold
+    FROM stays st(${STAY_COLUMNS.join(', ')})
   UNION ALL
-  SELECT s.park_id, s.owner_id, s.from_level, ${localDay('s.started_at')}, -1::smallint,
+  SELECT gr.grain, ${bucketOf('s.started_at')}, s.park_id, s.owner_id, s.from_level, -1::smallint,
          0, (s.stage = 'dropped')::int, (s.stage = 'on_hold')::int
-    FROM s WHERE ${EXIT} AND s.same_exit = 1
-),
-m AS (
-  SELECT date_trunc('month', e.day::timestamp)::date AS bucket, e.park_id, e.owner_id, e.level, e.days_bucket,
-         ${MEASURES.map((m) => `sum(e.${m})::int AS ${m}`).join(', ')}
-    FROM events e
-   GROUP BY 1, 2, 3, 4, 5
+    FROM s CROSS JOIN ${GRAINS}
+   WHERE ${EXIT} AND s.same_exit = 1
 )
-SELECT g.grain, d.dim, d.key, CASE g.grain WHEN 'm' THEN m.bucket ELSE date_trunc('year', m.bucket::timestamp)::date END,
-       m.park_id, m.level, m.days_bucket, ${MEASURES.map((x) => `sum(m.${x})::int`).join(', ')}
-  FROM m CROSS JOIN (VALUES ('m'::"char"), ('y'::"char")) g(grain)
- CROSS JOIN LATERAL (VALUES (0::smallint, NULL::text), (4::smallint, m.owner_id::text)) d(dim, key)
+SELECT e.grain, d.dim, d.key, e.bucket, e.park_id, e.level, e.days_bucket, ${MEASURES.map((x) => `sum(e.${x})::int`).join(', ')}
+  FROM events e
+ CROSS JOIN LATERAL (VALUES (0::smallint, NULL::text), (4::smallint, e.owner_id::text)) d(dim, key)
  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-/** The repeated stays (kind 1) and exits (2 dropped, 3 on hold) of `ids` (or all): analytics_funnel_repeats' columns. */
-function repeatRowsSql(ids: string | null): string {
-  return `
+/** The stay values of `ids` (or all): analytics_funnel_stays' rows. */
+const stayRowsSql = (ids: string | null) => `
 WITH s AS MATERIALIZED (${spansOf(ids)})
-SELECT s.project_id, s.park_id, s.owner_id, 1::smallint, s.level, s.ended_at, extract(epoch FROM s.ended_at - s.started_at)
-  FROM s WHERE ${SINGLE_STAY} AND s.same_stage > 1
-UNION ALL
-SELECT s.project_id, s.park_id, s.owner_id, CASE s.stage WHEN 'dropped' THEN 2::smallint ELSE 3::smallint END, s.from_level, s.started_at, NULL::numeric
+${STAY_GROUPS}`;
+
+/** The repeated exits (kind 2 dropped, 3 on hold) of `ids` (or all): analytics_funnel_repeat_exits' columns. */
+const repeatExitRowsSql = (ids: string | null) => `
+WITH s AS MATERIALIZED (${spansOf(ids)})
+SELECT s.project_id, s.park_id, s.owner_id, CASE s.stage WHEN 'dropped' THEN 2::smallint ELSE 3::smallint END, s.from_level, s.started_at
   FROM s WHERE ${EXIT} AND s.same_exit > 1`;
-}
 
 const FUNCTIONS = `
 CREATE FUNCTION analytics_funnel_rows(ids uuid[]) RETURNS SETOF analytics_funnel_rollup LANGUAGE plpgsql STABLE AS $$
@@ -98,23 +106,28 @@ BEGIN
    ORDER BY ${KEY.map((k) => `d.${k}`).join(', ')}
   ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${MEASURES.map((m) => `${m} = analytics_funnel_rollup.${m} + EXCLUDED.${m}`).join(', ')};
 END $$;
-CREATE FUNCTION analytics_funnel_repeats_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION analytics_funnel_values_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM analytics_funnel_repeats r WHERE r.project_id = ANY(ids);
-  INSERT INTO analytics_funnel_repeats ${repeatRowsSql('ids')};
+  DELETE FROM analytics_funnel_stays r WHERE r.project_id = ANY(ids);
+  INSERT INTO analytics_funnel_stays ${stayRowsSql('ids')};
+  DELETE FROM analytics_funnel_repeat_exits r WHERE r.project_id = ANY(ids);
+  INSERT INTO analytics_funnel_repeat_exits ${repeatExitRowsSql('ids')};
 END $$;
 CREATE FUNCTION analytics_funnel_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE analytics_funnel_rollup, analytics_funnel_repeats;
+  TRUNCATE analytics_funnel_rollup, analytics_funnel_stays, analytics_funnel_repeat_exits;
   INSERT INTO analytics_funnel_rollup SELECT * FROM (${funnelRowsSql(null)}) r(${KEY.join(', ')}, ${MEASURES.join(', ')})
    ORDER BY ${KEY.map((k) => `r.${k}`).join(', ')};
-  INSERT INTO analytics_funnel_repeats ${repeatRowsSql(null)};
+  -- in the order of the quantile reads: one days bucket of one level and period is a few pages
+  INSERT INTO analytics_funnel_stays SELECT * FROM (${stayRowsSql(null)}) r(${STAY_COLUMNS.join(', ')})
+   ORDER BY r.grain, r.bucket, r.level, r.days_bucket;
+  INSERT INTO analytics_funnel_repeat_exits ${repeatExitRowsSql(null)};
 END $$`;
 
 /*
  * The writers of 1795595000001, with (funnel = true) or without (down) the funnel's part: the history's wrapper,
  * the projects' update trigger (park, owner and soft delete move a project's stays), the hard delete (spans and
- * repeats go by cascade; their rollup rows are taken away first) and the rebuild after a TRUNCATE.
+ * values go by cascade; their rollup rows are taken away first) and the rebuild after a TRUNCATE.
  */
 const SCOPE_COLUMNS = 'park_id, owner_id, leader_id, assistant_ids, confidential, deleted_at, industry, channel, origin_region, total_investment';
 const scopeOf = (alias: string) => SCOPE_COLUMNS.split(', ').map((c) => `${alias}.${c}`).join(', ');
@@ -132,7 +145,7 @@ BEGIN
   PERFORM analytics_rollup_apply(before, ARRAY(SELECT r FROM analytics_rollup_rows(ids) r));
   PERFORM analytics_rollup_went_on_apply(before_went_on, ARRAY(SELECT r FROM analytics_rollup_went_on_rows(ids) r));${funnel ? `
   PERFORM analytics_funnel_apply(before_funnel, ${rows('ids')});
-  PERFORM analytics_funnel_repeats_refresh(ids);` : ''}
+  PERFORM analytics_funnel_values_refresh(ids);` : ''}
 END $$;
 CREATE OR REPLACE FUNCTION projects_derive_update() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -151,7 +164,7 @@ BEGIN
   END IF;${funnel ? `
   IF moves_stays THEN
     PERFORM analytics_funnel_apply(before_funnel, ${rows('ARRAY[NEW.id]')});
-    PERFORM analytics_funnel_repeats_refresh(ARRAY[NEW.id]);
+    PERFORM analytics_funnel_values_refresh(ARRAY[NEW.id]);
   END IF;` : ''}
   RETURN NULL;
 END $$;
@@ -174,31 +187,33 @@ export class AnalyticsFunnelRollup1795597000001 implements MigrationInterface {
   name = 'AnalyticsFunnelRollup1795597000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // ln(1 + days) in steps of 1/16: each bucket ~6% wider than the one before; stays of the same length share one
+    // ln(1 + days) in steps of 1/64: each bucket ~1.6% wider than the one before; stays of the same length share one
     await queryRunner.query(`CREATE FUNCTION analytics_days_bucket(days float8) RETURNS smallint LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT floor(ln(1 + greatest(days, 0)) * 16)::smallint $$`);
+      AS $$ SELECT floor(ln(1 + greatest(days, 0)) * 64)::smallint $$`);
     await queryRunner.query(`CREATE TABLE "analytics_funnel_rollup" ("grain" "char" NOT NULL, "dim" smallint NOT NULL, "key" text, "bucket" date NOT NULL, "park_id" uuid NOT NULL, "level" smallint NOT NULL, "days_bucket" smallint NOT NULL, "stays" integer NOT NULL DEFAULT 0, "dropped" integer NOT NULL DEFAULT 0, "on_hold" integer NOT NULL DEFAULT 0, CONSTRAINT "UQ_analytics_funnel_rollup_key" UNIQUE NULLS NOT DISTINCT ("grain", "dim", "key", "bucket", "park_id", "level", "days_bucket")) WITH (fillfactor = 80)`);
-    await queryRunner.query(`CREATE TABLE "analytics_funnel_repeats" ("project_id" uuid NOT NULL, "park_id" uuid NOT NULL, "owner_id" uuid NOT NULL, "kind" smallint NOT NULL, "level" smallint NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "seconds" numeric, CONSTRAINT "FK_analytics_funnel_repeats_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE)`);
-    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_repeats_at" ON "analytics_funnel_repeats" ("at") INCLUDE ("kind", "level", "park_id", "owner_id", "project_id", "seconds")`);
-    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_repeats_project" ON "analytics_funnel_repeats" ("project_id", "kind", "level")`);
-    // the durations of one days bucket of one stage, ended in the period (the quantile's bucket), index-only
-    await queryRunner.query(`CREATE INDEX "IDX_project_stage_spans_days_bucket" ON "project_stage_spans" ("stage", (analytics_days_bucket(${STAY_DAYS_COLUMNS})), "ended_at") INCLUDE ("started_at", "project_id", "park_id", "owner_id") WHERE "deleted_at" IS NULL AND "level" IS NOT NULL AND "ended_at" IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "analytics_funnel_stays" ("project_id" uuid NOT NULL, "grain" "char" NOT NULL, "bucket" date NOT NULL, "level" smallint NOT NULL, "park_id" uuid NOT NULL, "owner_id" uuid NOT NULL, "seconds" numeric NOT NULL, "days" float8 NOT NULL, "days_bucket" smallint NOT NULL, "multi" boolean NOT NULL, CONSTRAINT "FK_analytics_funnel_stays_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE)`);
+    await queryRunner.query(`CREATE TABLE "analytics_funnel_repeat_exits" ("project_id" uuid NOT NULL, "park_id" uuid NOT NULL, "owner_id" uuid NOT NULL, "kind" smallint NOT NULL, "level" smallint NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "FK_analytics_funnel_repeat_exits_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE)`);
     await queryRunner.query(FUNCTIONS);
     await queryRunner.query(`SELECT set_config('work_mem', '256MB', true)`);
     await queryRunner.query(`SELECT analytics_funnel_rebuild()`);
+    // the values of one days bucket (the quantile's), and the values to sum across the buckets of a period
+    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_stays_bucket" ON "analytics_funnel_stays" ("grain", "bucket", "level", "days_bucket") INCLUDE ("park_id", "owner_id", "project_id", "days", "multi")`);
+    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_stays_multi" ON "analytics_funnel_stays" ("grain", "bucket") INCLUDE ("level", "park_id", "owner_id", "project_id", "seconds", "days_bucket") WHERE "multi"`);
+    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_stays_project" ON "analytics_funnel_stays" ("project_id")`);
+    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_repeat_exits_at" ON "analytics_funnel_repeat_exits" ("at") INCLUDE ("kind", "level", "park_id", "owner_id", "project_id")`);
+    await queryRunner.query(`CREATE INDEX "IDX_analytics_funnel_repeat_exits_project" ON "analytics_funnel_repeat_exits" ("project_id")`);
     await queryRunner.query(writers(true));
-    await queryRunner.query(`ANALYZE analytics_funnel_rollup`);
-    await queryRunner.query(`ANALYZE analytics_funnel_repeats`);
+    for (const table of ['analytics_funnel_rollup', 'analytics_funnel_stays', 'analytics_funnel_repeat_exits']) await queryRunner.query(`ANALYZE ${table}`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(writers(false));
     await queryRunner.query(`DROP FUNCTION analytics_funnel_rebuild()`);
-    await queryRunner.query(`DROP FUNCTION analytics_funnel_repeats_refresh(uuid[])`);
+    await queryRunner.query(`DROP FUNCTION analytics_funnel_values_refresh(uuid[])`);
     await queryRunner.query(`DROP FUNCTION analytics_funnel_apply(analytics_funnel_rollup[], analytics_funnel_rollup[])`);
     await queryRunner.query(`DROP FUNCTION analytics_funnel_rows(uuid[])`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_project_stage_spans_days_bucket"`);
-    await queryRunner.query(`DROP TABLE "analytics_funnel_repeats"`);
+    await queryRunner.query(`DROP TABLE "analytics_funnel_repeat_exits"`);
+    await queryRunner.query(`DROP TABLE "analytics_funnel_stays"`);
     await queryRunner.query(`DROP TABLE "analytics_funnel_rollup"`);
     await queryRunner.query(`DROP FUNCTION analytics_days_bucket(float8)`);
   }

@@ -14,6 +14,7 @@ import { ProjectSearchColumns1795594000001 } from './1795594000001-ProjectSearch
 import { AnalyticsRollup1795595000001 } from './1795595000001-AnalyticsRollup';
 import { AnalyticsScopeCoveringIndexes1795596000001 } from './1795596000001-AnalyticsScopeCoveringIndexes';
 import { AnalyticsFunnelRollup1795597000001 } from './1795597000001-AnalyticsFunnelRollup';
+import { LeadFunnelCoveringIndex1795597000002 } from './1795597000002-LeadFunnelCoveringIndex';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   AnalyticsRollup1795595000001,
   AnalyticsScopeCoveringIndexes1795596000001,
   AnalyticsFunnelRollup1795597000001,
+  LeadFunnelCoveringIndex1795597000002,
 ];
