@@ -12,3 +12,4 @@ export {
 export { loadWorkCalendar } from './reminders/calendar';
 export { type PlannedDelivery, type PlannedLevel, recordLevels, type RecordedLevels } from './reminders/record-levels';
 export { deliverInAppBatch, type InAppBatchResult, upcomingTaskDueSlots } from './reminders/in-app-delivery';
+export { preparedQuery } from './queries/prepared-query';

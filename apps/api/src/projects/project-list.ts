@@ -1,4 +1,4 @@
-import { PROJECT_SEARCH_SEPARATOR, type Project } from '@zs/db';
+import { preparedQuery, PROJECT_SEARCH_SEPARATOR, type Project } from '@zs/db';
 import { nameBigrams } from '@zs/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page, type PageQueryDto } from '../common/pagination';
@@ -47,7 +47,11 @@ export function applyProjectCursor(qb: SelectQueryBuilder<Project>, query: Proje
 export function narrowToSearch(qb: SelectQueryBuilder<Project>, q: string): void {
   const match = projectSearchMatch(q);
   qb.andWhere(match.sql, match.params);
+  SEARCHED.add(qb);
 }
+
+/** The lists narrowed by `q`: their best plan depends on the term (rare: the GIN bitmap; common: a walk), never prepared. */
+const SEARCHED = new WeakSet<SelectQueryBuilder<Project>>();
 
 /** `?limit=&cursor=` and `?sort=` (newest first by default, or `nextFollowUpAt`: project-follow-up-order.ts). */
 type ProjectPageQuery = PageQueryDto & { sort?: ProjectSort };
@@ -85,7 +89,9 @@ interface SqlCondition {
 export async function readProjectViews(qb: SelectQueryBuilder<Project>, limit: number): Promise<ProjectView[]> {
   qb.select(COLUMNS[0][0], COLUMNS[0][1]);
   for (const [expression, field] of COLUMNS.slice(1)) qb.addSelect(expression, field);
-  const rows: Record<string, unknown>[] = await qb.limit(limit).getRawMany();
+  // a page without `q` has one best plan whatever its values: prepared, it is planned once per connection
+  const [text, values] = qb.limit(limit).getQueryAndParameters();
+  const rows = SEARCHED.has(qb) ? await qb.getRawMany<Record<string, unknown>>() : await preparedQuery<Record<string, unknown>>(qb.connection, text, values);
   return rows.map((row) => {
     for (const field of NUMERIC) if (row[field] !== null) row[field] = Number(row[field]);
     return row as unknown as ProjectView;
