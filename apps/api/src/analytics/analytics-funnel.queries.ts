@@ -1,5 +1,6 @@
 import { bucketsToRead, locateQuantiles, PIPELINE_LEVELS, quantileValue, type BucketCount, type RollupPlan } from '@zs/domain';
 import type { DataSource } from 'typeorm';
+import { PERIOD_BUCKETS } from './analytics-rollup.queries';
 import { PERIOD_END, PERIOD_START, runAnalytics, type SqlCondition } from './analytics.queries';
 
 /**
@@ -43,7 +44,6 @@ interface HistogramRow {
   parts: number[] | null;
 }
 
-const PERIOD_BUCKETS = `((r.grain = 'y' AND r.bucket = ANY((:rYears)::date[])) OR (r.grain = 'm' AND r.bucket = ANY((:rMonths)::date[])))`;
 const owner = (query: FunnelRollupQuery) => (query.ownerId ? ` AND r.owner_id = (:rollupOwnerKey)::uuid` : '');
 
 /** The histogram of the values and the single exits, the values to merge across buckets, the repeated exits. */

@@ -106,7 +106,8 @@ function edgeEvents(projects: SqlCondition, plan: RollupPlan, wentOnReached: boo
   return parts;
 }
 
-const PERIOD_BUCKETS = `((r.grain = 'y' AND r.bucket = ANY((:rYears)::date[])) OR (r.grain = 'm' AND r.bucket = ANY((:rMonths)::date[])))`;
+/** The rollup rows (alias r) of the period's whole years and months (rollupParams' `rYears`, `rMonths`). */
+export const PERIOD_BUCKETS = `((r.grain = 'y' AND r.bucket = ANY((:rYears)::date[])) OR (r.grain = 'm' AND r.bucket = ANY((:rMonths)::date[])))`;
 
 /** The KPI rows of kpiSql(projects, breakdowns) for a park subtree, from the rollup. */
 export function rollupKpiSql(scope: SqlCondition, projects: SqlCondition, plan: RollupPlan, breakdowns: boolean): string {
