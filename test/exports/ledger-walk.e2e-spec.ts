@@ -12,6 +12,7 @@ describe('ledger export: the list walked through one cursor', () => {
   let manager: TestUser;
   let officer: TestUser;
   let parkId: string;
+  let assistants: TestUser[];
 
   const DAY = 86_400_000;
   const at = (days: number) => new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY + 2 * 3_600_000).toISOString();
@@ -51,6 +52,8 @@ describe('ledger export: the list walked through one cursor', () => {
       const task = await t.request('POST', '/api/tasks', { token: officer.token, body: { projectId: project.id, title: '跟进', dueAt: at(days), assigneeId: officer.id } });
       expect(task.status).toBe(201);
     }
+    assistants = [colleague, await makeUser(t, 'officer', { parkId })];
+    await makeProject(t, officer, { name: '有协办的项目', assistantIds: assistants.map((a) => a.id).reverse() });
     await makeProject(t, colleague, { name: '同事的保密项目', confidential: true });
     await makeProject(t, colleague, { name: '同事的公开项目' });
   }, 60_000);
@@ -68,6 +71,21 @@ describe('ledger export: the list walked through one cursor', () => {
     const listed = await listedCodes(query, token);
     expect(listed.length).toBeGreaterThan(3);
     expect(await exportedCodes(query, token)).toEqual(listed);
+  });
+
+  it('shows the assistants’ accounts in the order of their usernames, joined with 、, and nothing for a project without', async () => {
+    const res = await fetch(`${t.baseUrl}/api/exports/projects.xlsx?parkId=${parkId}`, { headers: { authorization: `Bearer ${manager.token}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cellOf = (name: string, header: string) => {
+      let value: unknown;
+      sheet.eachRow((row) => { if (row.getCell(2).value === name) value = row.getCell(headers.indexOf(header) + 1).value; });
+      return value;
+    };
+    expect(cellOf('有协办的项目', '协办人员账号')).toBe(assistants.map((a) => a.username).sort().join('、'));
+    expect(cellOf('同事的公开项目', '协办人员账号')).toBeNull();
   });
 
   it('reads a query through a cursor, a fetch at a time, each row handed over as it arrives', async () => {

@@ -17,7 +17,7 @@ import { type LedgerLabels, type LedgerRecord, ledgerCells, selectLedger } from 
 import { waitForZip } from './xlsx-backpressure';
 import { RawRowWriter } from './xlsx-rows';
 
-/** Rows fetched at a time from the ledger's cursor: between two fetches the writer waits for the zip (waitForZip). */
+/** Rows fetched at a time from the ledger's cursor; the writer waits for the zip (waitForZip) once a fetch. */
 export const EXPORT_FETCH_SIZE = 500;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -83,16 +83,24 @@ export class ExportsService {
     header.commit();
     const rows = new RawRowWriter(sheet, workbook, styles, 2);
 
+    // Each row is written as it arrives, none kept (SqlCursor.fetch). The next fetch is sent as soon as one ends,
+    // so that PostgreSQL reads the next rows while the zip catches up; rows arriving after the client went away
+    // are dropped.
+    const write = (record: LedgerRecord) => {
+      if (!out.destroyed) rows.write(ledgerCells(record, labels));
+    };
     let count = 0;
+    let fetching = cursor.fetch(EXPORT_FETCH_SIZE, write);
     for (;;) {
-      // each row written as it arrives, none kept (SqlCursor.fetch)
-      const fetched = await cursor.fetch(EXPORT_FETCH_SIZE, (record) => rows.write(ledgerCells(record, labels)));
+      const fetched = await fetching;
       count += fetched;
-      // Backpressure on both the zip entry and the download, so that memory holds about one fetch whatever the
-      // size of the ledger and however slow the reader.
+      if (fetched < EXPORT_FETCH_SIZE) break;
+      fetching = cursor.fetch(EXPORT_FETCH_SIZE, write);
+      fetching.catch(() => undefined); // awaited on the next turn; cursor.close() waits for it otherwise
+      // Backpressure on both the zip entry and the download, so that memory holds about two fetches' XML
+      // whatever the size of the ledger and however slow the reader.
       await waitForZip(sheet, out);
       if (out.destroyed) return; // the client went away
-      if (fetched < EXPORT_FETCH_SIZE) break;
     }
     sheet.commit();
     await this.writeFilters(workbook, actor, query, count, now, labels);

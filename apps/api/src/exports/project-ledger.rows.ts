@@ -51,7 +51,8 @@ export interface LedgerRecord {
  * name is the list's (a live company's only); its other fields, the people and the park are shown whatever
  * their deletion, hence the joins on subqueries: TypeORM adds `deleted_at IS NULL` to a join on an entity.
  * The park-local dates of the two timestamps are computed here (200,000 instants formatted in a time zone in
- * JavaScript took about 0.7 s); the assistants' accounts are joined with 、 in the order of their usernames.
+ * JavaScript took about 0.7 s); the assistants' accounts are joined with 、 in the order of their usernames, looked
+ * up only for the projects that have assistants (the lookup, a scan of users, took 1.8 s of 6.7 for 100,043 rows).
  */
 const SELECT: [expression: string, alias: keyof LedgerRecord][] = [
   ['p.code', 'code'], ['p.name', 'name'], ['CASE WHEN c.deleted_at IS NULL THEN c.name END', 'company_name'],
@@ -66,7 +67,8 @@ const SELECT: [expression: string, alias: keyof LedgerRecord][] = [
   ['p.land_delivered_on::text', 'land_delivered_on'], ['p.construction_started_on::text', 'construction_started_on'],
   ['p.completed_on::text', 'completed_on'], ['p.production_started_on::text', 'production_started_on'],
   ['ow.display_name', 'owner_name'], ['ow.username', 'owner_username'], ['ld.display_name', 'leader_name'], ['ld.username', 'leader_username'],
-  ["(SELECT string_agg(u.username, '、' ORDER BY u.username) FROM users u WHERE u.id = ANY(p.assistant_ids))", 'assistant_usernames'],
+  [`CASE WHEN cardinality(p.assistant_ids) > 0
+     THEN (SELECT string_agg(u.username, '、' ORDER BY u.username) FROM users u WHERE u.id = ANY(p.assistant_ids)) END`, 'assistant_usernames'],
   ['p.confidential', 'confidential'], ['p.project_code', 'project_code'], ['pk.name', 'park_name'],
 ];
 
