@@ -30,8 +30,8 @@ export interface LedgerFile {
 /**
  * The project ledger (项目台账) as a streamed Excel workbook: the projects of `/api/projects` (same filters,
  * same visibility: ProjectsService.listQuery, in the list's order) read through one server-side cursor and
- * written row by row with exceljs's streaming WorkbookWriter, so that memory holds one batch whatever the size
- * of the ledger.
+ * written row by row, as the rows arrive, with exceljs's streaming WorkbookWriter, so that memory holds no more
+ * than a fetch whatever the size of the ledger.
  */
 @Injectable()
 export class ExportsService {
