@@ -105,8 +105,18 @@ export async function readProjectViews(qb: SelectQueryBuilder<Project>, limit: n
 export async function projectListPage(qb: SelectQueryBuilder<Project>, query: ProjectPageQuery): Promise<Page<ProjectView>> {
   if (query.sort === 'nextFollowUpAt') return followUpPage(qb, query, readProjectViews);
   const limit = query.limit ?? 50;
-  const rows = await readProjectViews(qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC'), limit + 1);
+  const rows = await readProjectViews(orderAsListed(qb, query.sort), limit + 1);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/**
+ * The list's order over all of `qb`'s projects, for a walk that reads them in one query (the ledger export's
+ * cursor): newest first on `(created_at, id)`, or for `sort=nextFollowUpAt` the soonest follow-up first and the
+ * projects without one last, by id (followUpPage's two ranges one after the other).
+ */
+export function orderAsListed(qb: SelectQueryBuilder<Project>, sort?: ProjectSort): SelectQueryBuilder<Project> {
+  if (sort === 'nextFollowUpAt') return qb.orderBy('p.next_follow_up_at', 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
+  return qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC');
 }

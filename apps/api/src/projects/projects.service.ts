@@ -6,14 +6,14 @@ import {
   formatProjectCode, MILESTONE_KEYS, nameBigrams, planTransition, toZonedDate, validationError,
   type AgreementKind,
 } from '@zs/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, inScope, isManagerOrAdmin } from '../common/actor';
 import { forbidden, notFound, updateWithVersion } from '../common/optimistic-update';
 import { Page } from '../common/pagination';
 import { applyDeletedFilter } from '../common/soft-delete';
 import { DictionariesService } from '../dictionaries/dictionaries.service';
-import { CreateProjectDto, ListProjectsQueryDto, TransitionDto, UpdateProjectDto } from './dto/project.dto';
+import { CreateProjectDto, ListProjectsQueryDto, type ProjectFilters, TransitionDto, UpdateProjectDto } from './dto/project.dto';
 import { applyProjectCursor, narrowToSearch, projectListPage } from './project-list';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectHistory, ProjectView, toProjectView } from './project.view';
@@ -81,6 +81,17 @@ export class ProjectsService {
   }
 
   async list(actor: Actor, query: ListProjectsQueryDto): Promise<Page<ProjectView>> {
+    const qb = this.listQuery(actor, query);
+    applyProjectCursor(qb, query);
+    return projectListPage(qb, query);
+  }
+
+  /**
+   * The projects the caller may read, narrowed by the list's filters and `q` (alias `p`, no columns, no order):
+   * the list reads it a page at a time, the ledger export walks it whole. Throws for a refused filter
+   * (`deleted=true` for a non-admin).
+   */
+  listQuery(actor: Actor, query: ProjectFilters): SelectQueryBuilder<Project> {
     const readable = this.access.readableCondition(actor, 'p');
     const qb = this.db.createQueryBuilder(Project, 'p')
       .where(readable.sql.replace('p.deleted_at IS NULL', 'TRUE'), readable.params);
@@ -100,9 +111,8 @@ export class ProjectsService {
     if (query.parkId) {
       qb.andWhere(`p.park_id IN (SELECT s.id FROM parks s WHERE s.path LIKE (SELECT t.path FROM parks t WHERE t.id = :filterPark) || '%')`, { filterPark: query.parkId });
     }
-    applyProjectCursor(qb, query);
     if (query.q) narrowToSearch(qb, query.q);
-    return projectListPage(qb, query);
+    return qb;
   }
 
   async get(actor: Actor, id: string): Promise<ProjectView> {

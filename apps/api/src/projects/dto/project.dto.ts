@@ -92,3 +92,6 @@ export class ListProjectsQueryDto extends SoftDeletePageQueryDto {
   @IsOptional() @IsIn(PROJECT_SORTS)
   sort?: ProjectSort;
 }
+
+/** What narrows the list, without its paging: the list's query, or the export's. */
+export type ProjectFilters = Omit<ListProjectsQueryDto, 'limit' | 'cursor'>;
