@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { recordLevels, type PlannedLevel } from '../../libs/db/src/reminders/record-levels';
 import { scanCauses } from '../../libs/db/src/reminders/causes';
+import { subjectRanges } from '../../libs/db/src/reminders/subject-ranges';
 import { upcomingTaskDueSlots } from '../../libs/db/src/reminders/in-app-delivery';
 import { RemindersProcessor } from '../../apps/worker/src/reminders/reminders.processor';
 import { makePark, makeProject, makeUser, type TestUser } from '../support/factories';
@@ -117,6 +118,55 @@ describe('the reminder write path', () => {
     expect(new Set(seen).size).toBe(57);
   });
 
+  it('splits subject ids into ranges that hold every id exactly once, in PostgreSQL\'s uuid order', async () => {
+    const ranges = subjectRanges(3);
+    expect(ranges).toHaveLength(3);
+    expect(ranges[0].from).toBeUndefined();
+    expect(ranges[2].to).toBeUndefined();
+    expect(subjectRanges(1)).toEqual([{}]);
+    const ids = [...Array.from({ length: 500 }, () => randomUUID()), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', ranges[1].from!, ranges[1].to!];
+    const [row] = await t.db.query(
+      `SELECT ${ranges.map((r, i) => `count(*) FILTER (WHERE ${r.from ? `id >= '${r.from}'::uuid` : 'TRUE'} AND ${r.to ? `id < '${r.to}'::uuid` : 'TRUE'})::int AS r${i}`).join(', ')}
+         FROM unnest($1::uuid[]) AS id`,
+      [ids],
+    );
+    expect(row.r0 + row.r1 + row.r2).toBe(ids.length);
+    // the same split in JavaScript (lower-case hex text compares as PostgreSQL compares uuids)
+    const inRange = (id: string) => ranges.filter((r) => (!r.from || id >= r.from) && (!r.to || id < r.to)).length;
+    expect(ids.every((id) => inRange(id) === 1)).toBe(true);
+  });
+
+  it('reads a burst with three readers over subject ranges, round by round: each cause by exactly one reader, once', async () => {
+    const dueAt = '2026-10-21T09:00:00+08:00';
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, 'burst3-' || i, $2, $3, $3 FROM generate_series(1, 83) AS i`,
+      [projectId, dueAt, officer.id],
+    );
+    const [settings]: RuleSettings[] = await t.db.query(
+      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
+    );
+    const bounds = scanBounds('task_due', settings, new Date('2026-10-21T09:00:01+08:00'), 'Asia/Shanghai')!;
+    const levelList = escalationPlan(settings).map((p) => p.level);
+    const readAll = async (subjects: { from?: string; to?: string }) => {
+      const seen: string[] = [];
+      let after: { order: string; subjectId: string; causeKey: string } | undefined;
+      for (let round = 0; round < 20; round++) {
+        const causes = await scanCauses(t.db, 'task_due', bounds, levelList, 7, { dueAfter: new Date('2026-10-21T08:59:59+08:00'), after, subjects });
+        seen.push(...causes.map((c) => c.cause_key));
+        if (causes.length < 7) break;
+        const last = causes[causes.length - 1];
+        after = { order: last.scan_order!, subjectId: last.subject_id, causeKey: last.cause_key };
+      }
+      return seen;
+    };
+    const perReader = await Promise.all(subjectRanges(3).map(readAll));
+    const seen = perReader.flat();
+    expect(perReader.every((keys) => keys.length > 0)).toBe(true);
+    expect(seen).toHaveLength(83);
+    expect(new Set(seen).size).toBe(83);
+  });
+
   it('finds every timer slot of a steady stream within the horizon, however many tasks fall due in it', async () => {
     // 200 tasks a second for 20 s, each with its own due time: 80 slots of 250 ms
     const start = new Date('2026-11-02T10:00:00+08:00');
@@ -210,5 +260,33 @@ describe.each(backends())('precise timers on $name', (backend) => {
       spy.mockRestore();
       bullWorker.resume();
     }
+  });
+
+  it('read a burst slot with parallel readers that record and deliver each cause exactly once, even when two timers run it at once', async () => {
+    const project = await makeProject(w.t, w.officer, { leaderId: w.leader.id });
+    const instant = new Date(Math.ceil(Date.now() / 1000) * 1000 + 120_000);
+    const count = 5003;
+    await w.t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id) SELECT $1, 'readers-' || g, $2, $3, $3 FROM generate_series(1, $4::int) AS g`,
+      [project.id, instant, w.officer.id, count],
+    );
+    const spy = jest.spyOn(w.worker.get(Clock), 'now').mockImplementation(() => new Date(instant.getTime() + 50));
+    try {
+      const timer = { rules: ['task_due'], dueAfter: new Date(instant.getTime() - 350), dueBefore: instant, burst: true };
+      // two replicas' runs of the same burst timer at once: three readers each, the same causes
+      const runs = await Promise.all([w.worker.get(ReminderScanner).reconcile(timer), w.worker.get(ReminderScanner).reconcile(timer)]);
+      expect(runs[0].fired + runs[1].fired).toBe(count);
+      await w.settle();
+    } finally {
+      spy.mockRestore();
+    }
+    const [row] = await w.t.db.query(
+      `SELECT (SELECT count(*)::int FROM reminders r JOIN tasks t ON t.id = r.subject_id WHERE t.project_id = $1 AND r.rule = 'task_due') AS reminders,
+              (SELECT count(DISTINCT r.cause_key)::int FROM reminders r JOIN tasks t ON t.id = r.subject_id WHERE t.project_id = $1 AND r.rule = 'task_due') AS causes,
+              (SELECT count(*)::int FROM notifications n JOIN tasks t ON t.id = n.subject_id WHERE t.project_id = $1 AND n.rule = 'task_due') AS notifications,
+              (SELECT count(DISTINCT n.subject_id)::int FROM notifications n JOIN tasks t ON t.id = n.subject_id WHERE t.project_id = $1 AND n.rule = 'task_due') AS notified`,
+      [project.id],
+    );
+    expect(row).toEqual({ reminders: count, causes: count, notifications: count, notified: count });
   });
 });

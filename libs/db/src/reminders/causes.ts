@@ -1,4 +1,5 @@
 import { IDLE_LAND_STEPS, isReminderRule, REMINDER_RULES, type CommittedDateKind, type IdleLandStep, type ReminderRule, type ScanBounds, type Stage } from '@zs/domain';
+import type { SubjectRange } from './subject-ranges';
 
 /**
  * The causes of reminders, in SQL: for each rule, the open causes (an open task, an unresolved blocker, a
@@ -239,19 +240,29 @@ function nothing(): string {
   return `SELECT ${select({ cause_key: 'NULL::text', subject_type: 'NULL::text', subject_id: 'NULL::uuid', park_id: 'NULL::uuid', park_path: 'NULL::text' })} WHERE FALSE`;
 }
 
+/** Where a scan reads: a due window (timers), the keyset to read on after, and a range of subject ids (parallel readers). */
+export interface ScanWindow {
+  dueAfter?: Date;
+  dueBefore?: Date;
+  after?: { order: string; subjectId: string; causeKey: string };
+  subjects?: SubjectRange;
+}
+
 /**
  * One batch of a rule's open causes within the scan bounds that still have a level of `levels` to fire,
  * oldest first, with the levels already fired and the people to tell.
  */
 export async function scanCauses(
-  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number,
-  window: { dueAfter?: Date; dueBefore?: Date; after?: { order: string; subjectId: string; causeKey: string } } = {},
+  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number, window: ScanWindow = {},
 ): Promise<ScannedCause[]> {
   const params = new Params();
   const { sql, orderBy } = causeQuery(rule, { bounds }, params);
   // a precise timer's scan (task rules) looks only at the causes that fell due just now: served by the due index
   let recent = window.dueAfter ? `AND c.due_at > ${params.add(window.dueAfter)}` : '';
   if (window.dueBefore) recent += ` AND c.due_at <= ${params.add(window.dueBefore)}`;
+  // one reader's share of a burst read by several at once (a condition on the open-tasks index's second column)
+  if (window.subjects?.from) recent += ` AND c.subject_id >= ${params.add(window.subjects.from)}::uuid`;
+  if (window.subjects?.to) recent += ` AND c.subject_id < ${params.add(window.subjects.to)}::uuid`;
   // the next round of one reconciliation reads on from the last cause of the previous one (keyset), instead of
   // reading again every cause it has just fired (a burst of 100,000 due at once is read once, not 20 times).
   // Sorted by the subject's id before the cause key: (due_at, id) is the open-tasks index, so that a round of
