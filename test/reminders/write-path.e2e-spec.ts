@@ -118,6 +118,29 @@ describe('the reminder write path', () => {
     expect(new Set(seen).size).toBe(57);
   });
 
+  it('reads a round of a burst in the open-tasks index\'s order and stops, instead of sorting every cause of the instant', async () => {
+    const dueAt = '2026-10-22T09:00:00+08:00';
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, 'ordered-' || i, $2, $3, $3 FROM generate_series(1, 300) AS i`,
+      [projectId, dueAt, officer.id],
+    );
+    const [settings]: RuleSettings[] = await t.db.query(
+      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
+    );
+    const bounds = scanBounds('task_due', settings, new Date('2026-10-22T09:00:01+08:00'), 'Asia/Shanghai')!;
+    const plans: { 'Node Type': string; 'Parent Relationship'?: string; Plans?: any[] }[] = [];
+    const explain = { query: async (sql: string, params?: unknown[]) => { plans.push((await t.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params))[0]['QUERY PLAN'][0].Plan); return []; } };
+    const window = { dueAfter: new Date('2026-10-22T08:59:59+08:00') };
+    await scanCauses(explain, 'task_due', bounds, escalationPlan(settings).map((p) => p.level), 10, window);
+    await scanCauses(explain, 'task_due', bounds, escalationPlan(settings).map((p) => p.level), 10, { ...window, after: { order: dueAt, subjectId: randomUUID(), causeKey: '' } });
+    // the sorts of the levels already fired (ARRAY subqueries) are not the scan's
+    const sorts = (node: (typeof plans)[number]): string[] =>
+      node['Parent Relationship'] === 'SubPlan' ? [] : [...(/Sort/.test(node['Node Type']) ? [node['Node Type']] : []), ...(node.Plans ?? []).flatMap(sorts)];
+    expect(plans).toHaveLength(2);
+    expect(plans.flatMap(sorts)).toEqual([]);
+  });
+
   it('splits subject ids into ranges that hold every id exactly once, in PostgreSQL\'s uuid order', async () => {
     const ranges = subjectRanges(3);
     expect(ranges).toHaveLength(3);
@@ -259,6 +282,42 @@ describe.each(backends())('precise timers on $name', (backend) => {
     } finally {
       spy.mockRestore();
       bullWorker.resume();
+    }
+  });
+
+  it('hold the rule for a burst timer that started while a reconciliation scanned it, from the moment that reconciliation lets go', async () => {
+    const project = await makeProject(w.t, w.officer, { leaderId: w.leader.id });
+    const instant = new Date(Math.ceil(Date.now() / 1000) * 1000 + 180_000);
+    await w.t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id) SELECT $1, 'held-' || g, $2, $3, $3 FROM generate_series(1, 3) AS g`,
+      [project.id, instant, w.officer.id],
+    );
+    const [lockKey, taskDue] = [0x5a53_4254, 0];
+    const holders = [w.t.db.createQueryRunner(), w.t.db.createQueryRunner(), w.t.db.createQueryRunner()];
+    const [reconciliation, writes, probe] = holders;
+    for (const h of holders) await h.connect();
+    const spy = jest.spyOn(w.worker.get(Clock), 'now').mockImplementation(() => new Date(instant.getTime() + 50));
+    try {
+      // a reconciliation is scanning task_due (it holds the lock exclusively); the timer's writes wait on a table lock
+      await reconciliation.query(`SELECT pg_advisory_lock($1, $2)`, [lockKey, taskDue]);
+      await writes.query(`BEGIN`);
+      await writes.query(`LOCK TABLE reminders IN SHARE MODE`);
+      const timer = w.worker.get(ReminderScanner).reconcile({ rules: ['task_due'], dueAfter: new Date(instant.getTime() - 350), dueBefore: instant, burst: true });
+      const sharedHolders = async () =>
+        (await probe.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND mode = 'ShareLock' AND granted`, [lockKey, taskDue]))[0].n;
+      expect(await sharedHolders()).toBe(0);
+      await reconciliation.query(`SELECT pg_advisory_unlock($1, $2)`, [lockKey, taskDue]);
+      while ((await sharedHolders()) === 0) await new Promise((r) => setTimeout(r, 20));
+      // the next reconciliation cannot take it: it would leave the burst to the timer
+      const [{ locked }] = await probe.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [lockKey, taskDue]);
+      expect(locked).toBe(false);
+      await writes.query(`COMMIT`);
+      expect((await timer).fired).toBe(3);
+      expect(await sharedHolders()).toBe(0);
+    } finally {
+      spy.mockRestore();
+      await writes.query(`ROLLBACK`).catch(() => undefined);
+      for (const h of holders) await h.release();
     }
   });
 

@@ -42,6 +42,8 @@ const RECONCILE_LOCK = 0x5a53_5243;
  * it), instead of reading and writing the same causes at the same time.
  */
 const BURST_LOCK = 0x5a53_4254;
+/** How often a burst timer that found its rule's BURST_LOCK held tries it again (while it reads). */
+const LOCK_RETRY_MS = 100;
 
 /** Rules whose causes fall due at an instant (a task's due time plus hours): the worker sets precise timers for them. */
 const TIMED_RULES: readonly ReminderRule[] = ['task_due', 'task_overdue'];
@@ -162,8 +164,7 @@ export class ReminderScanner {
       const readers = timer && options.burst && TIMED_RULES.includes(rule) ? BURST_READERS : 1;
       const scan = () => this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore }, readers);
       if (timer && options.burst && TIMED_RULES.includes(rule)) {
-        // not waiting for a reconciliation scanning this rule now (it started before the instant, or it reads
-        // the burst too: the unique keys make that harmless); keeps the next ones off it
+        // not waiting for a reconciliation scanning this rule now; keeps the next ones off it (see tryRuleLockShared)
         const release = await this.tryRuleLockShared(rule);
         try {
           await scan();
@@ -274,20 +275,42 @@ export class ReminderScanner {
     }
   }
 
-  /** Takes the rule's BURST_LOCK shared if no reconciliation holds it, on a connection of its own; returns its release. */
+  /**
+   * Takes the rule's BURST_LOCK shared, on a connection of its own, without waiting: if a reconciliation holds it
+   * (it is scanning the rule: it started before the instant, or it reads the burst too, which the unique keys
+   * make harmless), the lock is tried again every LOCK_RETRY_MS while the timer reads, and held from the moment
+   * that reconciliation lets it go, so that the next reconciliation finds it taken and leaves the burst to the
+   * timer (before, the timer read without it, and the next reconciliation read the same burst at the same time).
+   * Returns its release.
+   */
   private async tryRuleLockShared(rule: ReminderRule): Promise<() => Promise<void>> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     const key = TIMED_RULES.indexOf(rule);
+    const tryLock = async () => ((await runner.query(`SELECT pg_try_advisory_lock_shared($1, $2) AS locked`, [BURST_LOCK, key]))[0].locked as boolean);
     let locked = false;
     try {
-      [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock_shared($1, $2) AS locked`, [BURST_LOCK, key]);
+      locked = await tryLock();
     } catch (error) {
       await runner.release();
       throw error;
     }
+    let done = false;
+    let wake: (() => void) | undefined;
+    const retrying = (async () => {
+      while (!locked && !done) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, LOCK_RETRY_MS);
+        });
+        if (!done) locked = await tryLock().catch(() => false);
+      }
+    })();
     return async () => {
+      done = true;
+      wake?.();
       try {
+        await retrying;
         if (locked) await runner.query(`SELECT pg_advisory_unlock_shared($1, $2)`, [BURST_LOCK, key]);
       } finally {
         await runner.release();
