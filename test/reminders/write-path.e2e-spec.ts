@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { recordLevels, type PlannedLevel } from '../../libs/db/src/reminders/record-levels';
 import { scanCauses } from '../../libs/db/src/reminders/causes';
+import { subjectRanges } from '../../libs/db/src/reminders/subject-ranges';
 import { upcomingTaskDueSlots } from '../../libs/db/src/reminders/in-app-delivery';
 import { RemindersProcessor } from '../../apps/worker/src/reminders/reminders.processor';
 import { makePark, makeProject, makeUser, type TestUser } from '../support/factories';
@@ -117,6 +118,78 @@ describe('the reminder write path', () => {
     expect(new Set(seen).size).toBe(57);
   });
 
+  it('reads a round of a burst in the open-tasks index\'s order and stops, instead of sorting every cause of the instant', async () => {
+    const dueAt = '2026-10-22T09:00:00+08:00';
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, 'ordered-' || i, $2, $3, $3 FROM generate_series(1, 300) AS i`,
+      [projectId, dueAt, officer.id],
+    );
+    const [settings]: RuleSettings[] = await t.db.query(
+      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
+    );
+    const bounds = scanBounds('task_due', settings, new Date('2026-10-22T09:00:01+08:00'), 'Asia/Shanghai')!;
+    const plans: { 'Node Type': string; 'Parent Relationship'?: string; Plans?: any[] }[] = [];
+    const explain = { query: async (sql: string, params?: unknown[]) => { plans.push((await t.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params))[0]['QUERY PLAN'][0].Plan); return []; } };
+    const window = { dueAfter: new Date('2026-10-22T08:59:59+08:00') };
+    await scanCauses(explain, 'task_due', bounds, escalationPlan(settings).map((p) => p.level), 10, window);
+    await scanCauses(explain, 'task_due', bounds, escalationPlan(settings).map((p) => p.level), 10, { ...window, after: { order: dueAt, subjectId: randomUUID(), causeKey: '' } });
+    // the sorts of the levels already fired (ARRAY subqueries) are not the scan's
+    const sorts = (node: (typeof plans)[number]): string[] =>
+      node['Parent Relationship'] === 'SubPlan' ? [] : [...(/Sort/.test(node['Node Type']) ? [node['Node Type']] : []), ...(node.Plans ?? []).flatMap(sorts)];
+    expect(plans).toHaveLength(2);
+    expect(plans.flatMap(sorts)).toEqual([]);
+  });
+
+  it('splits subject ids into ranges that hold every id exactly once, in PostgreSQL\'s uuid order', async () => {
+    const ranges = subjectRanges(3);
+    expect(ranges).toHaveLength(3);
+    expect(ranges[0].from).toBeUndefined();
+    expect(ranges[2].to).toBeUndefined();
+    expect(subjectRanges(1)).toEqual([{}]);
+    const ids = [...Array.from({ length: 500 }, () => randomUUID()), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', ranges[1].from!, ranges[1].to!];
+    const [row] = await t.db.query(
+      `SELECT ${ranges.map((r, i) => `count(*) FILTER (WHERE ${r.from ? `id >= '${r.from}'::uuid` : 'TRUE'} AND ${r.to ? `id < '${r.to}'::uuid` : 'TRUE'})::int AS r${i}`).join(', ')}
+         FROM unnest($1::uuid[]) AS id`,
+      [ids],
+    );
+    expect(row.r0 + row.r1 + row.r2).toBe(ids.length);
+    // the same split in JavaScript (lower-case hex text compares as PostgreSQL compares uuids)
+    const inRange = (id: string) => ranges.filter((r) => (!r.from || id >= r.from) && (!r.to || id < r.to)).length;
+    expect(ids.every((id) => inRange(id) === 1)).toBe(true);
+  });
+
+  it('reads a burst with three readers over subject ranges, round by round: each cause by exactly one reader, once', async () => {
+    const dueAt = '2026-10-21T09:00:00+08:00';
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, 'burst3-' || i, $2, $3, $3 FROM generate_series(1, 83) AS i`,
+      [projectId, dueAt, officer.id],
+    );
+    const [settings]: RuleSettings[] = await t.db.query(
+      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
+    );
+    const bounds = scanBounds('task_due', settings, new Date('2026-10-21T09:00:01+08:00'), 'Asia/Shanghai')!;
+    const levelList = escalationPlan(settings).map((p) => p.level);
+    const readAll = async (subjects: { from?: string; to?: string }) => {
+      const seen: string[] = [];
+      let after: { order: string; subjectId: string; causeKey: string } | undefined;
+      for (let round = 0; round < 20; round++) {
+        const causes = await scanCauses(t.db, 'task_due', bounds, levelList, 7, { dueAfter: new Date('2026-10-21T08:59:59+08:00'), after, subjects });
+        seen.push(...causes.map((c) => c.cause_key));
+        if (causes.length < 7) break;
+        const last = causes[causes.length - 1];
+        after = { order: last.scan_order!, subjectId: last.subject_id, causeKey: last.cause_key };
+      }
+      return seen;
+    };
+    const perReader = await Promise.all(subjectRanges(3).map(readAll));
+    const seen = perReader.flat();
+    expect(perReader.every((keys) => keys.length > 0)).toBe(true);
+    expect(seen).toHaveLength(83);
+    expect(new Set(seen).size).toBe(83);
+  });
+
   it('finds every timer slot of a steady stream within the horizon, however many tasks fall due in it', async () => {
     // 200 tasks a second for 20 s, each with its own due time: 80 slots of 250 ms
     const start = new Date('2026-11-02T10:00:00+08:00');
@@ -210,5 +283,69 @@ describe.each(backends())('precise timers on $name', (backend) => {
       spy.mockRestore();
       bullWorker.resume();
     }
+  });
+
+  it('hold the rule for a burst timer that started while a reconciliation scanned it, from the moment that reconciliation lets go', async () => {
+    const project = await makeProject(w.t, w.officer, { leaderId: w.leader.id });
+    const instant = new Date(Math.ceil(Date.now() / 1000) * 1000 + 180_000);
+    await w.t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id) SELECT $1, 'held-' || g, $2, $3, $3 FROM generate_series(1, 3) AS g`,
+      [project.id, instant, w.officer.id],
+    );
+    const [lockKey, taskDue] = [0x5a53_4254, 0];
+    const holders = [w.t.db.createQueryRunner(), w.t.db.createQueryRunner(), w.t.db.createQueryRunner()];
+    const [reconciliation, writes, probe] = holders;
+    for (const h of holders) await h.connect();
+    const spy = jest.spyOn(w.worker.get(Clock), 'now').mockImplementation(() => new Date(instant.getTime() + 50));
+    try {
+      // a reconciliation is scanning task_due (it holds the lock exclusively); the timer's writes wait on a table lock
+      await reconciliation.query(`SELECT pg_advisory_lock($1, $2)`, [lockKey, taskDue]);
+      await writes.query(`BEGIN`);
+      await writes.query(`LOCK TABLE reminders IN SHARE MODE`);
+      const timer = w.worker.get(ReminderScanner).reconcile({ rules: ['task_due'], dueAfter: new Date(instant.getTime() - 350), dueBefore: instant, burst: true });
+      const sharedHolders = async () =>
+        (await probe.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND mode = 'ShareLock' AND granted`, [lockKey, taskDue]))[0].n;
+      expect(await sharedHolders()).toBe(0);
+      await reconciliation.query(`SELECT pg_advisory_unlock($1, $2)`, [lockKey, taskDue]);
+      while ((await sharedHolders()) === 0) await new Promise((r) => setTimeout(r, 20));
+      // the next reconciliation cannot take it: it would leave the burst to the timer
+      const [{ locked }] = await probe.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [lockKey, taskDue]);
+      expect(locked).toBe(false);
+      await writes.query(`COMMIT`);
+      expect((await timer).fired).toBe(3);
+      expect(await sharedHolders()).toBe(0);
+    } finally {
+      spy.mockRestore();
+      await writes.query(`ROLLBACK`).catch(() => undefined);
+      for (const h of holders) await h.release();
+    }
+  });
+
+  it('read a burst slot with parallel readers that record and deliver each cause exactly once, even when two timers run it at once', async () => {
+    const project = await makeProject(w.t, w.officer, { leaderId: w.leader.id });
+    const instant = new Date(Math.ceil(Date.now() / 1000) * 1000 + 120_000);
+    const count = 5003;
+    await w.t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id) SELECT $1, 'readers-' || g, $2, $3, $3 FROM generate_series(1, $4::int) AS g`,
+      [project.id, instant, w.officer.id, count],
+    );
+    const spy = jest.spyOn(w.worker.get(Clock), 'now').mockImplementation(() => new Date(instant.getTime() + 50));
+    try {
+      const timer = { rules: ['task_due'], dueAfter: new Date(instant.getTime() - 350), dueBefore: instant, burst: true };
+      // two replicas' runs of the same burst timer at once: three readers each, the same causes
+      const runs = await Promise.all([w.worker.get(ReminderScanner).reconcile(timer), w.worker.get(ReminderScanner).reconcile(timer)]);
+      expect(runs[0].fired + runs[1].fired).toBe(count);
+      await w.settle();
+    } finally {
+      spy.mockRestore();
+    }
+    const [row] = await w.t.db.query(
+      `SELECT (SELECT count(*)::int FROM reminders r JOIN tasks t ON t.id = r.subject_id WHERE t.project_id = $1 AND r.rule = 'task_due') AS reminders,
+              (SELECT count(DISTINCT r.cause_key)::int FROM reminders r JOIN tasks t ON t.id = r.subject_id WHERE t.project_id = $1 AND r.rule = 'task_due') AS causes,
+              (SELECT count(*)::int FROM notifications n JOIN tasks t ON t.id = n.subject_id WHERE t.project_id = $1 AND n.rule = 'task_due') AS notifications,
+              (SELECT count(DISTINCT n.subject_id)::int FROM notifications n JOIN tasks t ON t.id = n.subject_id WHERE t.project_id = $1 AND n.rule = 'task_due') AS notified`,
+      [project.id],
+    );
+    expect(row).toEqual({ reminders: count, causes: count, notifications: count, notified: count });
   });
 });

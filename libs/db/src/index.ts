@@ -10,6 +10,7 @@ export {
   type CauseRef, type CauseRow, type ScannedCause,
 } from './reminders/causes';
 export { loadWorkCalendar } from './reminders/calendar';
+export { type SubjectRange, subjectRanges } from './reminders/subject-ranges';
 export { type PlannedDelivery, type PlannedLevel, recordLevels, type RecordedLevels } from './reminders/record-levels';
 export { deliverInAppBatch, type InAppBatchResult, upcomingTaskDueSlots } from './reminders/in-app-delivery';
 export { preparedQuery } from './queries/prepared-query';

@@ -71,6 +71,15 @@ describe('toZonedDate', () => {
   it('gives the previous day west of UTC', () => {
     expect(toZonedDate(new Date('2026-03-01T03:00:00Z'), 'America/New_York')).toBe('2026-02-28');
   });
+
+  it('answers an instant asked again (remembered) per time zone, also after many other instants', () => {
+    const instant = new Date('2026-03-01T03:00:00Z');
+    expect(toZonedDate(instant, 'Asia/Shanghai')).toBe('2026-03-01');
+    expect(toZonedDate(instant, 'America/New_York')).toBe('2026-02-28');
+    for (let i = 0; i < 5000; i++) toZonedDate(new Date(instant.getTime() + i * 3_600_000), 'Asia/Shanghai');
+    expect(toZonedDate(instant, 'America/New_York')).toBe('2026-02-28');
+    expect(toZonedDate(new Date(instant.getTime() + 4999 * 3_600_000), 'Asia/Shanghai')).toBe('2026-09-25');
+  });
 });
 
 describe('calendar arithmetic', () => {

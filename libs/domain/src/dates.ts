@@ -94,9 +94,25 @@ export function parseDateOnly(input: string | Date | number, field = 'date'): st
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Recent answers of toZonedDate, by zone and instant: Intl's formatToParts costs ~5 µs, and a burst of reminders
+ * asks for the same few instants (its due time, "now") 100,000 times. Bounded: emptied when full.
+ */
+const zonedDates = new Map<string, string>();
+const ZONED_DATES_KEPT = 4096;
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a time zone, e.g. the park's Asia/Shanghai. */
 export function toZonedDate(instant: Date, timeZone: string): string {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = zonedDates.get(key);
+  if (known !== undefined) return known;
+  const date = formatZonedDate(instant, timeZone);
+  if (zonedDates.size >= ZONED_DATES_KEPT) zonedDates.clear();
+  zonedDates.set(key, date);
+  return date;
+}
+
+function formatZonedDate(instant: Date, timeZone: string): string {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

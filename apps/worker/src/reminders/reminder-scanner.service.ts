@@ -2,16 +2,20 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Env } from '@zs/config';
-import { cancelResolvedDeliveries, loadWorkCalendar, type PlannedLevel, recordLevels, type ReminderRuleSettings, scanCauses, type ScannedCause, upcomingTaskDueSlots } from '@zs/db';
+import {
+  cancelResolvedDeliveries, loadWorkCalendar, type PlannedLevel, recordLevels, type ReminderRuleSettings, scanCauses, type ScannedCause, type SubjectRange,
+  subjectRanges, upcomingTaskDueSlots,
+} from '@zs/db';
 import {
   type CauseFacts, type DeliveryChannel, type DueLevel, escalationPlan, levelsDue, REMINDER_RULES, reminderMessage, type ReminderRule,
-  RULE_DEFINITIONS, type RuleSettings, scanBounds, type WorkCalendar,
+  RULE_DEFINITIONS, type RuleSettings, scanBounds, type ScanBounds, type WorkCalendar,
 } from '@zs/domain';
 import { JobName, QueueName, SCHEDULES } from '@zs/queue';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ChannelDispatcher } from '../channels/channel-dispatcher';
 import { DeliveryRelay } from './delivery-relay.service';
+import { WriteSlots } from './write-slots';
 
 /** Causes read per query; a rule with more due at once is read in several rounds (each round's deliveries are queued at once). */
 const BATCH = 5000;
@@ -20,6 +24,12 @@ const MAX_ROUNDS = 40;
 const WRITE_CHUNK = 1000;
 /** Chunks being written at once (each on its own connection), while the next one is prepared. */
 const WRITES_IN_FLIGHT = 2;
+/**
+ * Readers of a burst timer's slot (more causes than one round reads): each reads its own range of subject ids
+ * round by round, at the same time as the others, so that the rounds' reads (random reads of the causes'
+ * projects) overlap instead of following one another. They share the WriteSlots (at least one per reader).
+ */
+const BURST_READERS = 3;
 
 /** The advisory lock of scheduled reconciliations (an arbitrary constant). */
 const RECONCILE_LOCK = 0x5a53_5243;
@@ -32,6 +42,8 @@ const RECONCILE_LOCK = 0x5a53_5243;
  * it), instead of reading and writing the same causes at the same time.
  */
 const BURST_LOCK = 0x5a53_4254;
+/** How often a burst timer that found its rule's BURST_LOCK held tries it again (while it reads). */
+const LOCK_RETRY_MS = 100;
 
 /** Rules whose causes fall due at an instant (a task's due time plus hours): the worker sets precise timers for them. */
 const TIMED_RULES: readonly ReminderRule[] = ['task_due', 'task_overdue'];
@@ -76,6 +88,19 @@ interface Firing {
 interface Manager {
   id: string;
   path: string;
+}
+
+/** What one rule's scan shares between its readers. */
+interface RangeScan {
+  rule: ReminderRule;
+  settings: RuleSettings;
+  bounds: ScanBounds;
+  levels: number[];
+  now: Date;
+  calendar: WorkCalendar;
+  cache: RunCache;
+  result: ReconcileResult;
+  slots: WriteSlots;
 }
 
 /** Per reconciliation: the managers, and each recipient's channels, read once. */
@@ -136,10 +161,10 @@ export class ReminderScanner {
     if (!timer) await this.setTimers(now, settings);
     for (const rule of REMINDER_RULES) {
       if (timer && !options.rules!.includes(rule)) continue;
-      const scan = () => this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore });
+      const readers = timer && options.burst && TIMED_RULES.includes(rule) ? BURST_READERS : 1;
+      const scan = () => this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore }, readers);
       if (timer && options.burst && TIMED_RULES.includes(rule)) {
-        // not waiting for a reconciliation scanning this rule now (it started before the instant, or it reads
-        // the burst too: the unique keys make that harmless); keeps the next ones off it
+        // not waiting for a reconciliation scanning this rule now; keeps the next ones off it (see tryRuleLockShared)
         const release = await this.tryRuleLockShared(rule);
         try {
           await scan();
@@ -169,6 +194,11 @@ export class ReminderScanner {
     return result;
   }
 
+  /**
+   * Reads a rule's causes due within the bounds (and the window) round by round and fires their levels due now.
+   * With several `readers`, the subject ids are split into as many ranges, each read by its own loop at the same
+   * time (each cause is in exactly one range, so it is read by one reader only).
+   */
   private async scanRule(
     rule: ReminderRule,
     settings: RuleSettings | undefined,
@@ -177,11 +207,25 @@ export class ReminderScanner {
     cache: RunCache,
     result: ReconcileResult,
     window: { dueAfter?: Date; dueBefore?: Date } = {},
+    readers = 1,
   ): Promise<void> {
     if (!settings?.enabled) return;
     const bounds = scanBounds(rule, settings, now, this.env.TZ_PARK);
     if (!bounds) return;
     const levels = escalationPlan(settings).map((p) => p.level);
+    const ranges = subjectRanges(readers);
+    const slots = new WriteSlots(Math.max(WRITES_IN_FLIGHT, ranges.length));
+    const scan: RangeScan = { rule, settings, bounds, levels, now, calendar, cache, result, slots };
+    const outcomes = await Promise.allSettled(
+      ranges.map((subjects, i) => this.scanRange(scan, { ...window, subjects }, ranges.length > 1 ? `${rule} reader ${i}` : rule)),
+    );
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** One reader: keyset rounds over its range of subjects, each round's levels written while the next round is read. */
+  private async scanRange(scan: RangeScan, window: { dueAfter?: Date; dueBefore?: Date; subjects?: SubjectRange }, label: string): Promise<void> {
+    const { rule, settings, now, calendar } = scan;
     let after: { order: string; subjectId: string; causeKey: string } | undefined;
     // the previous round's writes: they go on while the next round is read (scanning overlaps writing, and
     // each chunk is handed to BullMQ as soon as it is committed, so that delivering overlaps both)
@@ -189,7 +233,7 @@ export class ReminderScanner {
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const started = Date.now();
-        const causes = await scanCauses(this.db, rule, bounds, levels, BATCH, { ...window, after });
+        const causes = await scanCauses(this.db, rule, scan.bounds, scan.levels, BATCH, { ...window, after });
         const scanned = Date.now();
         const last = causes[causes.length - 1];
         // without a sort value (never for the engine's rules) the next round starts over, as a fresh scan would
@@ -199,8 +243,8 @@ export class ReminderScanner {
         );
         if (writing) await writing;
         if (firings.length) {
-          const write = this.fire(settings, firings, now, calendar, cache, result).then(() =>
-            this.logger.debug(`${rule} round ${round}: ${causes.length} causes read in ${scanned - started} ms, ${firings.length} levels written and queued in ${Date.now() - scanned} ms`),
+          const write = this.fire(settings, firings, now, calendar, scan.cache, scan.result, scan.slots).then(() =>
+            this.logger.debug(`${label} round ${round}: ${causes.length} causes read in ${scanned - started} ms, ${firings.length} levels written and queued in ${Date.now() - scanned} ms`),
           );
           write.catch(() => undefined); // awaited below; not an unhandled rejection while the next round is read
           writing = write;
@@ -231,20 +275,42 @@ export class ReminderScanner {
     }
   }
 
-  /** Takes the rule's BURST_LOCK shared if no reconciliation holds it, on a connection of its own; returns its release. */
+  /**
+   * Takes the rule's BURST_LOCK shared, on a connection of its own, without waiting: if a reconciliation holds it
+   * (it is scanning the rule: it started before the instant, or it reads the burst too, which the unique keys
+   * make harmless), the lock is tried again every LOCK_RETRY_MS while the timer reads, and held from the moment
+   * that reconciliation lets it go, so that the next reconciliation finds it taken and leaves the burst to the
+   * timer (before, the timer read without it, and the next reconciliation read the same burst at the same time).
+   * Returns its release.
+   */
   private async tryRuleLockShared(rule: ReminderRule): Promise<() => Promise<void>> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     const key = TIMED_RULES.indexOf(rule);
+    const tryLock = async () => ((await runner.query(`SELECT pg_try_advisory_lock_shared($1, $2) AS locked`, [BURST_LOCK, key]))[0].locked as boolean);
     let locked = false;
     try {
-      [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock_shared($1, $2) AS locked`, [BURST_LOCK, key]);
+      locked = await tryLock();
     } catch (error) {
       await runner.release();
       throw error;
     }
+    let done = false;
+    let wake: (() => void) | undefined;
+    const retrying = (async () => {
+      while (!locked && !done) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, LOCK_RETRY_MS);
+        });
+        if (!done) locked = await tryLock().catch(() => false);
+      }
+    })();
     return async () => {
+      done = true;
+      wake?.();
       try {
+        await retrying;
         if (locked) await runner.query(`SELECT pg_advisory_unlock_shared($1, $2)`, [BURST_LOCK, key]);
       } finally {
         await runner.release();
@@ -288,16 +354,19 @@ export class ReminderScanner {
   /**
    * Records the levels and writes their deliveries, chunk by chunk (one set-based statement each, see
    * `recordLevels`), and hands each chunk's deliveries to BullMQ as soon as it is committed. While a chunk is
-   * written the next one is prepared (messages, recipients, channels), and up to WRITES_IN_FLIGHT are written at once.
+   * written the next one is prepared (messages, recipients, channels); the scan's WriteSlots bound the chunks
+   * written at once (by all its readers).
    */
-  private async fire(settings: RuleSettings, firings: Firing[], now: Date, calendar: WorkCalendar, cache: RunCache, result: ReconcileResult): Promise<void> {
+  private async fire(
+    settings: RuleSettings, firings: Firing[], now: Date, calendar: WorkCalendar, cache: RunCache, result: ReconcileResult, slots: WriteSlots,
+  ): Promise<void> {
     const inflight: Promise<void>[] = [];
     let failure: unknown;
     try {
       for (let i = 0; i < firings.length && failure === undefined; i += WRITE_CHUNK) {
         const levels = await this.plan(settings, firings.slice(i, i + WRITE_CHUNK), now, calendar, cache);
-        if (inflight.length >= WRITES_IN_FLIGHT) await inflight.shift();
-        const write = this.write(levels, result);
+        const release = await slots.take();
+        const write = this.write(levels, result).finally(release);
         write.catch((error: unknown) => (failure ??= error)); // stops the loop; rethrown below
         inflight.push(write);
       }

@@ -1,4 +1,5 @@
 import { IDLE_LAND_STEPS, isReminderRule, REMINDER_RULES, type CommittedDateKind, type IdleLandStep, type ReminderRule, type ScanBounds, type Stage } from '@zs/domain';
+import type { SubjectRange } from './subject-ranges';
 
 /**
  * The causes of reminders, in SQL: for each rule, the open causes (an open task, an unresolved blocker, a
@@ -87,8 +88,12 @@ function projectColumns(officer: string): Pick<Columns, 'project_id' | 'project_
   return { project_id: 'p.id', project_name: 'p.name', park_id: 'p.park_id', park_path: 'pk.path', officer_id: officer, leader_id: 'p.leader_id' };
 }
 
-/** The SQL of one rule's open causes (columns of {@link CauseRow}) and the column to order a scan by. */
-export function causeQuery(rule: ReminderRule, filter: CauseFilter, params: Params): { sql: string; orderBy: string } {
+/**
+ * The SQL of one rule's open causes (columns of {@link CauseRow}) and the column to order a scan by.
+ * `identifies`: a cause is identified by that column and its subject (task rules: one cause per task and due
+ * time), so a scan needs no cause key to break ties, and its order is the one of an index.
+ */
+export function causeQuery(rule: ReminderRule, filter: CauseFilter, params: Params): { sql: string; orderBy: string; identifies?: boolean } {
   const b = filter.bounds ?? {};
   const where: string[] = [];
   switch (rule) {
@@ -103,7 +108,7 @@ export function causeQuery(rule: ReminderRule, filter: CauseFilter, params: Para
       })}
         FROM tasks t JOIN projects p ON p.id = t.project_id AND ${LIVE_PROJECT} JOIN parks pk ON pk.id = p.park_id
        WHERE t.done_at IS NULL AND t.deleted_at IS NULL${and(where)}`;
-      return { sql, orderBy: 'due_at' };
+      return { sql, orderBy: 'due_at', identifies: true };
     }
     case 'lead_unassigned':
     case 'lead_unscreened': {
@@ -239,26 +244,41 @@ function nothing(): string {
   return `SELECT ${select({ cause_key: 'NULL::text', subject_type: 'NULL::text', subject_id: 'NULL::uuid', park_id: 'NULL::uuid', park_path: 'NULL::text' })} WHERE FALSE`;
 }
 
+/** Where a scan reads: a due window (timers), the keyset to read on after, and a range of subject ids (parallel readers). */
+export interface ScanWindow {
+  dueAfter?: Date;
+  dueBefore?: Date;
+  after?: { order: string; subjectId: string; causeKey: string };
+  subjects?: SubjectRange;
+}
+
 /**
  * One batch of a rule's open causes within the scan bounds that still have a level of `levels` to fire,
  * oldest first, with the levels already fired and the people to tell.
  */
 export async function scanCauses(
-  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number,
-  window: { dueAfter?: Date; dueBefore?: Date; after?: { order: string; subjectId: string; causeKey: string } } = {},
+  runner: SqlRunner, rule: ReminderRule, bounds: ScanBounds, levels: number[], limit: number, window: ScanWindow = {},
 ): Promise<ScannedCause[]> {
   const params = new Params();
-  const { sql, orderBy } = causeQuery(rule, { bounds }, params);
+  const { sql, orderBy, identifies } = causeQuery(rule, { bounds }, params);
   // a precise timer's scan (task rules) looks only at the causes that fell due just now: served by the due index
   let recent = window.dueAfter ? `AND c.due_at > ${params.add(window.dueAfter)}` : '';
   if (window.dueBefore) recent += ` AND c.due_at <= ${params.add(window.dueBefore)}`;
+  // one reader's share of a burst read by several at once (a condition on the open-tasks index's second column)
+  if (window.subjects?.from) recent += ` AND c.subject_id >= ${params.add(window.subjects.from)}::uuid`;
+  if (window.subjects?.to) recent += ` AND c.subject_id < ${params.add(window.subjects.to)}::uuid`;
   // the next round of one reconciliation reads on from the last cause of the previous one (keyset), instead of
   // reading again every cause it has just fired (a burst of 100,000 due at once is read once, not 20 times).
-  // Sorted by the subject's id before the cause key: (due_at, id) is the open-tasks index, so that a round of
-  // a burst whose causes share one due time reads its 5,000 causes in index order and stops, instead of
-  // reading and sorting every cause of that instant again (cause_key alone breaks the ties of other rules)
+  // Sorted by the subject's id before the cause key (which breaks the ties of other rules). Task rules are
+  // ordered by (due_at, subject_id) only: that is the open-tasks index's order, so the planner walks it and
+  // stops after `limit` causes. With the cause key as a third sort key it sorted instead whenever it expected
+  // few rows (statistics not yet counting a burst just inserted: 1 row expected for 100,000), reading, joining
+  // and sorting (on disk) every cause of the burst left, in every round.
+  const keys = identifies ? [`c.${orderBy}`, 'c.subject_id'] : [`c.${orderBy}`, 'c.subject_id', 'c.cause_key'];
   if (window.after) {
-    recent += ` AND (c.${orderBy}, c.subject_id, c.cause_key) > (${params.add(window.after.order)}, ${params.add(window.after.subjectId)}::uuid, ${params.add(window.after.causeKey)})`;
+    const values = [params.add(window.after.order), `${params.add(window.after.subjectId)}::uuid`];
+    if (!identifies) values.push(params.add(window.after.causeKey));
+    recent += ` AND (${keys.join(', ')}) > (${values.join(', ')})`;
   }
   const fired = `ARRAY(SELECT r.level::int FROM reminders r WHERE r.cause_key = c.cause_key ORDER BY 1)`;
   const rows: ScannedCause[] = await runner.query(
@@ -268,7 +288,7 @@ export async function scanCauses(
             (ld.id IS NOT NULL AND ld.disabled_at IS NULL) AS leader_active
        FROM c LEFT JOIN users o ON o.id = c.officer_id LEFT JOIN users ld ON ld.id = c.leader_id
       WHERE NOT (${fired} @> ${params.add(levels)}::int[]) ${recent}
-      ORDER BY c.${orderBy}, c.subject_id, c.cause_key
+      ORDER BY ${keys.join(', ')}
       LIMIT ${params.add(limit)}`,
     params.values,
   );

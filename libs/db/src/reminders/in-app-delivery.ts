@@ -21,8 +21,12 @@ export interface InAppBatchResult {
  */
 export async function deliverInAppBatch(tx: SqlRunner, ids: readonly string[], now: Date): Promise<InAppBatchResult> {
   if (!ids.length) return { sent: 0, cancelled: 0, skipped: 0 };
+  // by primary key only: with `status = 'pending'` in the condition the planner walked the (status, created_at,
+  // id) index over every pending row whenever its statistics did not yet count a burst's deliveries (1 row
+  // expected; 61,000 read for 200: 4.2 s per batch at 1M projects), so status and channel are tested in
+  // `PENDING_IN_APP` through an expression no index serves
   const rows: { id: string; rule: string; cause_key: string; subject_id: string | null; project_id: string | null }[] = await tx.query(
-    `SELECT id, rule, cause_key, subject_id, project_id FROM deliveries WHERE id = ANY($1::uuid[]) AND status = 'pending' AND channel = 'in_app'`,
+    `SELECT id, rule, cause_key, subject_id, project_id FROM deliveries WHERE id = ANY($1::uuid[]) AND ${PENDING_IN_APP}`,
     [ids],
   );
   const open = new Set<string>();
@@ -46,7 +50,7 @@ export async function deliverInAppBatch(tx: SqlRunner, ids: readonly string[], n
     const inserted = await tx.query(
       `WITH claimed AS (
          UPDATE deliveries SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, updated_at = now()
-          WHERE id = ANY($1::uuid[]) AND status = 'pending'
+          WHERE id = ANY($1::uuid[]) AND ${PENDING}
           RETURNING id, recipient_id, rule, level, project_id, subject_type, subject_id, title, body, link)
        INSERT INTO notifications (recipient_id, delivery_id, rule, level, project_id, subject_type, subject_id, title, body, link, created_at)
        SELECT recipient_id, id, rule, level, project_id, subject_type, subject_id, title, body, link, $2 FROM claimed
@@ -59,13 +63,17 @@ export async function deliverInAppBatch(tx: SqlRunner, ids: readonly string[], n
   let cancelled = 0;
   if (closed.length) {
     const result = await tx.query(
-      `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND ${PENDING}`,
       [closed, CANCELLED_NOTE],
     );
     cancelled = affectedRows(result);
   }
   return { sent, cancelled, skipped: ids.length - sent - cancelled };
 }
+
+/** `status = 'pending'` written so that no index on status serves it: a batch's rows are found by their ids (primary key). */
+const PENDING = `(status || '') = 'pending'`;
+const PENDING_IN_APP = `${PENDING} AND (channel || '') = 'in_app'`;
 
 /** The cause keys of a rule's open causes about these subjects (one query, served by the subjects' keys). */
 async function openCauseKeys(runner: SqlRunner, rule: ReminderRule, subjectIds: string[]): Promise<Set<string>> {
