@@ -47,11 +47,7 @@ export function applyProjectCursor(qb: SelectQueryBuilder<Project>, query: Proje
 export function narrowToSearch(qb: SelectQueryBuilder<Project>, q: string): void {
   const match = projectSearchMatch(q);
   qb.andWhere(match.sql, match.params);
-  SEARCHED.add(qb);
 }
-
-/** The lists narrowed by `q`: their best plan depends on the term (rare: the GIN bitmap; common: a walk), never prepared. */
-const SEARCHED = new WeakSet<SelectQueryBuilder<Project>>();
 
 /** `?limit=&cursor=` and `?sort=` (newest first by default, or `nextFollowUpAt`: project-follow-up-order.ts). */
 type ProjectPageQuery = PageQueryDto & { sort?: ProjectSort };
@@ -89,9 +85,12 @@ interface SqlCondition {
 export async function readProjectViews(qb: SelectQueryBuilder<Project>, limit: number): Promise<ProjectView[]> {
   qb.select(COLUMNS[0][0], COLUMNS[0][1]);
   for (const [expression, field] of COLUMNS.slice(1)) qb.addSelect(expression, field);
-  // a page without `q` has one best plan whatever its values: prepared, it is planned once per connection
+  // a page without `q` has one best plan whatever its values: prepared, it is planned once per connection; with `q`
+  // (its `searchText` parameter, kept by clones) the plan depends on the term (rare: the GIN bitmap; common: a walk)
   const [text, values] = qb.limit(limit).getQueryAndParameters();
-  const rows = SEARCHED.has(qb) ? await qb.getRawMany<Record<string, unknown>>() : await preparedQuery<Record<string, unknown>>(qb.connection, text, values);
+  const rows = 'searchText' in qb.getParameters()
+    ? await qb.getRawMany<Record<string, unknown>>()
+    : await preparedQuery<Record<string, unknown>>(qb.connection, text, values);
   return rows.map((row) => {
     for (const field of NUMERIC) if (row[field] !== null) row[field] = Number(row[field]);
     return row as unknown as ProjectView;
