@@ -54,6 +54,20 @@ describe('the reminder write path', () => {
     });
   }
 
+  /** `count` open tasks of the project all due at `dueAt`, and the task_due rule's settings and scan bounds one second later. */
+  async function burstDueAt(dueAt: string, count: number, title: string) {
+    await t.db.query(
+      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
+       SELECT $1, $4 || '-' || i, $2, $3, $3 FROM generate_series(1, $5::int) AS i`,
+      [projectId, dueAt, officer.id, title, count],
+    );
+    const [settings]: RuleSettings[] = await t.db.query(
+      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
+    );
+    const bounds = scanBounds('task_due', settings, new Date(new Date(dueAt).getTime() + 1000), 'Asia/Shanghai')!;
+    return { settings, bounds };
+  }
+
   async function written(chunk: PlannedLevel[]): Promise<{ reminders: number; deliveries: number }> {
     const keys = chunk.map((l) => l.causeKey);
     const [row] = await t.db.query(
@@ -95,16 +109,7 @@ describe('the reminder write path', () => {
 
   it('reads a burst falling due at one instant round by round, each cause exactly once', async () => {
     const dueAt = '2026-10-20T09:00:00+08:00';
-    await t.db.query(
-      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
-       SELECT $1, 'burst-' || i, $2, $3, $3 FROM generate_series(1, 57) AS i`,
-      [projectId, dueAt, officer.id],
-    );
-    const [settings]: RuleSettings[] = await t.db.query(
-      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
-    );
-    const now = new Date('2026-10-20T09:00:01+08:00');
-    const bounds = scanBounds('task_due', settings, now, 'Asia/Shanghai')!;
+    const { settings, bounds } = await burstDueAt(dueAt, 57, 'burst');
     const seen: string[] = [];
     let after: { order: string; subjectId: string; causeKey: string } | undefined;
     for (let round = 0; round < 10; round++) {
@@ -120,15 +125,7 @@ describe('the reminder write path', () => {
 
   it('reads a round of a burst in the open-tasks index\'s order and stops, instead of sorting every cause of the instant', async () => {
     const dueAt = '2026-10-22T09:00:00+08:00';
-    await t.db.query(
-      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
-       SELECT $1, 'ordered-' || i, $2, $3, $3 FROM generate_series(1, 300) AS i`,
-      [projectId, dueAt, officer.id],
-    );
-    const [settings]: RuleSettings[] = await t.db.query(
-      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
-    );
-    const bounds = scanBounds('task_due', settings, new Date('2026-10-22T09:00:01+08:00'), 'Asia/Shanghai')!;
+    const { settings, bounds } = await burstDueAt(dueAt, 300, 'ordered');
     const plans: { 'Node Type': string; 'Parent Relationship'?: string; Plans?: any[] }[] = [];
     const explain = { query: async (sql: string, params?: unknown[]) => { plans.push((await t.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params))[0]['QUERY PLAN'][0].Plan); return []; } };
     const window = { dueAfter: new Date('2026-10-22T08:59:59+08:00') };
@@ -161,15 +158,7 @@ describe('the reminder write path', () => {
 
   it('reads a burst with three readers over subject ranges, round by round: each cause by exactly one reader, once', async () => {
     const dueAt = '2026-10-21T09:00:00+08:00';
-    await t.db.query(
-      `INSERT INTO tasks (project_id, title, due_at, assignee_id, created_by_id)
-       SELECT $1, 'burst3-' || i, $2, $3, $3 FROM generate_series(1, 83) AS i`,
-      [projectId, dueAt, officer.id],
-    );
-    const [settings]: RuleSettings[] = await t.db.query(
-      `SELECT enabled, threshold, stage_thresholds AS "stageThresholds", escalation, channels FROM reminder_rules WHERE rule = 'task_due'`,
-    );
-    const bounds = scanBounds('task_due', settings, new Date('2026-10-21T09:00:01+08:00'), 'Asia/Shanghai')!;
+    const { settings, bounds } = await burstDueAt(dueAt, 83, 'burst3');
     const levelList = escalationPlan(settings).map((p) => p.level);
     const readAll = async (subjects: { from?: string; to?: string }) => {
       const seen: string[] = [];
