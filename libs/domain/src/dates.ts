@@ -95,22 +95,24 @@ export function parseDateOnly(input: string | Date | number, field = 'date'): st
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /**
- * Recent answers of toZonedDate, by zone and instant: Intl's formatToParts costs ~5 µs, and a burst of reminders
- * asks for the same few instants (its due time, "now") 100,000 times. Bounded: emptied when full.
+ * `compute` remembering its recent answers by zone and instant: Intl's formatToParts costs ~5 µs, and a burst of
+ * reminders asks for the same few instants (its due time, "now") 100,000 times. Bounded: emptied when full.
  */
-const zonedDates = new Map<string, string>();
-const ZONED_DATES_KEPT = 4096;
+export function rememberedByZone<T>(compute: (instant: Date, timeZone: string) => T, kept = 4096): (instant: Date, timeZone: string) => T {
+  const answers = new Map<string, T>();
+  return (instant, timeZone) => {
+    const key = `${timeZone}|${instant.getTime()}`;
+    const known = answers.get(key);
+    if (known !== undefined) return known;
+    const answer = compute(instant, timeZone);
+    if (answers.size >= kept) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  };
+}
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a time zone, e.g. the park's Asia/Shanghai. */
-export function toZonedDate(instant: Date, timeZone: string): string {
-  const key = `${timeZone}|${instant.getTime()}`;
-  const known = zonedDates.get(key);
-  if (known !== undefined) return known;
-  const date = formatZonedDate(instant, timeZone);
-  if (zonedDates.size >= ZONED_DATES_KEPT) zonedDates.clear();
-  zonedDates.set(key, date);
-  return date;
-}
+export const toZonedDate: (instant: Date, timeZone: string) => string = rememberedByZone(formatZonedDate);
 
 function formatZonedDate(instant: Date, timeZone: string): string {
   let formatter = formatters.get(timeZone);

@@ -1,4 +1,4 @@
-import { addDays, toZonedDate } from './dates';
+import { addDays, rememberedByZone, toZonedDate } from './dates';
 import { validationError } from './domain-error';
 import type { WorkCalendar } from './working-days';
 
@@ -39,20 +39,8 @@ export function isValidOfficeHours(text: unknown): boolean {
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Recent answers of zonedMinutesOfDay by zone and instant (as toZonedDate's: a burst asks for one instant many times). */
-const zonedMinutes = new Map<string, number>();
-const ZONED_MINUTES_KEPT = 4096;
-
 /** Minutes after local midnight of an instant in a time zone (seconds ignored). */
-export function zonedMinutesOfDay(instant: Date, timeZone: string): number {
-  const key = `${timeZone}|${instant.getTime()}`;
-  const known = zonedMinutes.get(key);
-  if (known !== undefined) return known;
-  const minutes = formatZonedMinutes(instant, timeZone);
-  if (zonedMinutes.size >= ZONED_MINUTES_KEPT) zonedMinutes.clear();
-  zonedMinutes.set(key, minutes);
-  return minutes;
-}
+export const zonedMinutesOfDay: (instant: Date, timeZone: string) => number = rememberedByZone(formatZonedMinutes);
 
 function formatZonedMinutes(instant: Date, timeZone: string): number {
   let formatter = timeFormatters.get(timeZone);
