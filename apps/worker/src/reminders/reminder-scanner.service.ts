@@ -161,9 +161,9 @@ export class ReminderScanner {
     if (!timer) await this.setTimers(now, settings);
     for (const rule of REMINDER_RULES) {
       if (timer && !options.rules!.includes(rule)) continue;
-      const readers = timer && options.burst && TIMED_RULES.includes(rule) ? BURST_READERS : 1;
-      const scan = () => this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore }, readers);
-      if (timer && options.burst && TIMED_RULES.includes(rule)) {
+      const burst = timer && options.burst && TIMED_RULES.includes(rule);
+      const scan = () => this.scanRule(rule, settings.get(rule), now, calendar, cache, result, { dueAfter: options.dueAfter, dueBefore: options.dueBefore }, burst ? BURST_READERS : 1);
+      if (burst) {
         // not waiting for a reconciliation scanning this rule now; keeps the next ones off it (see tryRuleLockShared)
         const release = await this.tryRuleLockShared(rule);
         try {
@@ -243,7 +243,7 @@ export class ReminderScanner {
         );
         if (writing) await writing;
         if (firings.length) {
-          const write = this.fire(settings, firings, now, calendar, scan.cache, scan.result, scan.slots).then(() =>
+          const write = this.fire(scan, firings).then(() =>
             this.logger.debug(`${label} round ${round}: ${causes.length} causes read in ${scanned - started} ms, ${firings.length} levels written and queued in ${Date.now() - scanned} ms`),
           );
           write.catch(() => undefined); // awaited below; not an unhandled rejection while the next round is read
@@ -357,9 +357,7 @@ export class ReminderScanner {
    * written the next one is prepared (messages, recipients, channels); the scan's WriteSlots bound the chunks
    * written at once (by all its readers).
    */
-  private async fire(
-    settings: RuleSettings, firings: Firing[], now: Date, calendar: WorkCalendar, cache: RunCache, result: ReconcileResult, slots: WriteSlots,
-  ): Promise<void> {
+  private async fire({ settings, now, calendar, cache, result, slots }: RangeScan, firings: Firing[]): Promise<void> {
     const inflight: Promise<void>[] = [];
     let failure: unknown;
     try {
